@@ -1,0 +1,1 @@
+pub fn dump_block() {}
