@@ -1,27 +1,75 @@
-//! The `moonlet` command.
+//! The `moonlet` command: a Lua 5.4 interpreter for the terminal.
+//!
+//! Owns command-line handling and process exit codes; all language work is done by the
+//! library crates. Today it checks syntax (`moonlet -p FILE...`, like `luac -p`); running
+//! scripts arrives with the VM and is refused with a clear message until then.
+
+use std::io::Read;
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: moonlet -p FILE...   parse FILEs ('-' is stdin) and report the first syntax error
+       moonlet -v          show version information";
+
+const VERSION: &str = concat!("moonlet ", env!("CARGO_PKG_VERSION"), " (Lua 5.4)");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let files = match args.first().map(String::as_str) {
-        Some("-p") => &args[1..],
-        _ => {
-            eprintln!("usage: moonlet -p FILE...");
-            return ExitCode::FAILURE;
+    match args.first().map(String::as_str) {
+        Some("-p") if args.len() > 1 => check_files(&args[1..]),
+        Some("-p") => fail("no input files given"),
+        Some("-v" | "--version") => {
+            println!("{VERSION}");
+            ExitCode::SUCCESS
         }
-    };
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(_) => {
+            fail("moonlet does not support running Lua code yet: only syntax checking (-p) is available")
+        }
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("moonlet: {message}");
+    ExitCode::FAILURE
+}
+
+/// `luac -p`: parse each file in turn, stop at the first error.
+fn check_files(files: &[String]) -> ExitCode {
     for file in files {
-        let source = match std::fs::read(file) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("moonlet: cannot open {file}: {e}");
-                return ExitCode::FAILURE;
-            }
+        let (source, chunk) = match read_source(file) {
+            Ok(read) => read,
+            Err(message) => return fail(&message),
         };
-        if let Err(e) = moonlet_parser::parse_file(&source, file) {
-            eprintln!("moonlet: {e}");
-            return ExitCode::FAILURE;
+        if let Err(error) = moonlet_parser::parse_file(&source, &chunk) {
+            return fail(&error.to_string());
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The bytes of `file` (`-` is standard input) and its chunk name as Lua shows it.
+fn read_source(file: &str) -> Result<(Vec<u8>, String), String> {
+    if file == "-" {
+        let mut source = Vec::new();
+        std::io::stdin().read_to_end(&mut source).map_err(|e| format!("cannot read stdin: {e}"))?;
+        return Ok((source, "stdin".to_owned()));
+    }
+    let source = std::fs::read(file).map_err(|e| format!("cannot open {file}: {}", os_message(&e)))?;
+    Ok((source, file.to_owned()))
+}
+
+/// An I/O error as C's `strerror` words it (Rust appends ` (os error N)`).
+fn os_message(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
 }

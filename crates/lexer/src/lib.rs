@@ -40,9 +40,9 @@ impl<'s> Lexer<'s> {
         Lexer { inner: Token::lexer(source) }
     }
 
-    /// Lexes `source`, skipping a first line that starts with `#` (as `lua` does for a
-    /// script file, so `#!/usr/bin/env lua` works). The line break stays, so line
-    /// numbers are unchanged.
+    /// Lexes the contents of a script file as `lua` loads one: a UTF-8 byte-order mark is
+    /// skipped, then a first line that starts with `#` (so `#!/usr/bin/env lua` works)
+    /// up to its `\n`. The line break stays, so line numbers are unchanged.
     ///
     /// ```
     /// use moonlet_lexer::{Lexer, Token};
@@ -51,10 +51,13 @@ impl<'s> Lexer<'s> {
     /// ```
     pub fn skipping_first_line_comment(source: &'s [u8]) -> Lexer<'s> {
         let mut lexer = Lexer::new(source);
-        if source.first() == Some(&b'#') {
-            let line = source.iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(source.len());
-            lexer.inner.bump(line);
-        }
+        let bom = if source.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let skipped = if source.get(bom) == Some(&b'#') {
+            source[bom..].iter().position(|&c| c == b'\n').map_or(source.len(), |line| bom + line)
+        } else {
+            bom
+        };
+        lexer.inner.bump(skipped);
         lexer
     }
 }

@@ -150,13 +150,14 @@ fn str_to_float(text: &[u8]) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
-/// The digits after `0x` of a hex float: `A.8p-1`. At most 30 significant digits count;
-/// the rest only scale the exponent (as `lua_strx2number` does).
+/// The digits after `0x` of a hex float (`A.8p-1`), converted with correct rounding, as
+/// C's `strtod` converts them.
 fn hex_float(text: &[u8]) -> Option<f64> {
-    const MAX_SIGNIFICANT: u32 = 30;
-    let mut mantissa = 0.0f64;
+    // The digits as an exact integer `mantissa * 2^exponent`; digits past 124 bits only
+    // matter as a "something non-zero was dropped" bit for rounding.
+    let mut mantissa: u128 = 0;
     let mut exponent: i64 = 0;
-    let mut significant = 0u32;
+    let mut dropped_nonzero = false;
     let mut any_digit = false;
     let mut seen_dot = false;
     let mut i = 0;
@@ -168,18 +169,16 @@ fn hex_float(text: &[u8]) -> Option<f64> {
             seen_dot = true;
         } else if let Some(d) = hex_value(c) {
             any_digit = true;
-            if significant == 0 && d == 0 {
-                // leading zeros are not significant
-            } else {
-                significant += 1;
-                if significant <= MAX_SIGNIFICANT {
-                    mantissa = mantissa * 16.0 + f64::from(d);
-                } else {
-                    exponent += 1; // a digit too many: only its weight counts
+            if mantissa >> 124 == 0 {
+                mantissa = mantissa << 4 | u128::from(d);
+                if seen_dot {
+                    exponent -= 4;
                 }
-            }
-            if seen_dot {
-                exponent -= 1;
+            } else {
+                dropped_nonzero |= d != 0;
+                if !seen_dot {
+                    exponent += 4;
+                }
             }
         } else {
             break;
@@ -189,10 +188,8 @@ fn hex_float(text: &[u8]) -> Option<f64> {
     if !any_digit {
         return None;
     }
-    exponent *= 4;
     if matches!(text.get(i), Some(b'p' | b'P')) {
-        i += 1;
-        let (negative, digits) = split_sign(&text[i..]);
+        let (negative, digits) = split_sign(&text[i + 1..]);
         if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
             return None;
         }
@@ -206,7 +203,47 @@ fn hex_float(text: &[u8]) -> Option<f64> {
     if i != text.len() {
         return None;
     }
-    Some(scale_by_power_of_two(mantissa, exponent))
+    Some(round_to_f64(mantissa, exponent, dropped_nonzero))
+}
+
+/// `mantissa * 2^exponent` (plus a little more when `sticky`) rounded to the nearest f64,
+/// ties to even, with gradual underflow.
+fn round_to_f64(mantissa: u128, exponent: i64, sticky: bool) -> f64 {
+    if mantissa == 0 {
+        return 0.0;
+    }
+    let bits = i64::from(128 - mantissa.leading_zeros());
+    // The value lies in [2^top, 2^(top+1)).
+    let top = exponent.saturating_add(bits - 1);
+    if top > 1023 {
+        return f64::INFINITY;
+    }
+    // Significand bits available at this magnitude: 53, fewer for subnormals.
+    let precision = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    if precision < 0 {
+        return 0.0;
+    }
+    let shift = bits - precision; // low bits of `mantissa` that do not fit
+    let mut significand = if shift <= 0 {
+        mantissa << -shift
+    } else {
+        let kept = if shift >= 128 { 0 } else { mantissa >> shift };
+        let half = 1u128 << (shift - 1).min(127);
+        let rest = if shift >= 128 { mantissa } else { mantissa & ((1u128 << shift) - 1) };
+        let round_up = rest > half || (rest == half && (sticky || kept & 1 == 1));
+        kept + u128::from(round_up)
+    };
+    let mut unit = top - (precision - 1); // the weight of the significand's last bit
+    if significand >> 53 != 0 {
+        significand >>= 1; // rounding carried into a new bit; the dropped bit is 0
+        unit += 1;
+        if unit + 52 > 1023 {
+            return f64::INFINITY;
+        }
+    }
+    // `significand < 2^53` converts exactly; scaling by a power of two is exact here
+    // because the rounding above already accounted for subnormal precision.
+    scale_by_power_of_two(significand as f64, unit)
 }
 
 /// `x * 2^e` without intermediate overflow (C's `ldexp`).
@@ -217,6 +254,7 @@ fn scale_by_power_of_two(mut x: f64, mut e: i64) -> f64 {
         e -= STEP;
     }
     while e < -STEP && x != 0.0 {
+        // Split so that no intermediate result is subnormal (which would round twice).
         x *= 2f64.powi(-STEP as i32);
         e += STEP;
     }

@@ -278,6 +278,8 @@ impl Token<'_> {
 }
 
 /// `'text'`, with the bytes shown as Lua would print them (lossy for invalid UTF-8).
+/// Lua builds this text with C's `%s`, so it stops at the first NUL byte.
 pub(crate) fn quote(text: &[u8]) -> String {
+    let text = text.split(|&b| b == 0).next().unwrap_or_default();
     format!("'{}'", String::from_utf8_lossy(text))
 }

@@ -37,7 +37,7 @@ pub(crate) fn number(n: Numeral) -> ExprKind<'static> {
 }
 
 pub(crate) fn block<'s>(stats: Vec<Stat<'s>>, ret: Option<Return<'s>>, l: usize, r: usize) -> Block<'s> {
-    Block { stats, ret, span: span(l, r) }
+    Block { stats, ret: ret.map(Box::new), span: span(l, r) }
 }
 
 pub(crate) fn assign<'s>(targets: Vec<Expr<'s>>, values: Vec<Expr<'s>>, l: usize, r: usize) -> Stat<'s> {
@@ -85,7 +85,7 @@ pub(crate) fn if_stat<'s>(
     let mut clauses = Vec::with_capacity(elseifs.len() + 1);
     clauses.push(IfClause { cond, body });
     clauses.extend(elseifs);
-    StatKind::If { clauses, else_block }
+    StatKind::If { clauses, else_block: else_block.map(Box::new) }
 }
 
 /// Appends a suffix, extending a suffix chain rather than nesting a new one.
@@ -128,9 +128,4 @@ pub(crate) fn binary<'s>(lhs: Expr<'s>, (op, op_span): (BinOp, Span), rhs: Expr<
 pub(crate) fn unary(op: UnOp, operand: Expr<'_>, l: usize) -> Expr<'_> {
     let span = Span { start: l as u32, end: operand.span.end };
     Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span }
-}
-
-pub(crate) fn table<'s>(mut fields: Vec<Field<'s>>, last: Option<Field<'s>>, l: usize, r: usize) -> Expr<'s> {
-    fields.extend(last);
-    expr(ExprKind::Table(fields), l, r)
 }

@@ -9,6 +9,9 @@
 //! (`a + b - c`), and a run of field accesses and calls is one [`ExprKind::Suffixed`]
 //! (`a.b[c]:d(e)(f)`). Everything that nests deeper does so through brackets, blocks,
 //! unary operators or right-associative operators, whose depth the parser bounds.
+//!
+//! Large parts of statements are boxed so that every node the parser shifts and reduces
+//! stays small (sizes checked at the end of this file): the LR parser moves them often.
 
 use std::borrow::Cow;
 
@@ -24,7 +27,7 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block<'s> {
     pub stats: Vec<Stat<'s>>,
-    pub ret: Option<Return<'s>>,
+    pub ret: Option<Box<Return<'s>>>,
     pub span: Span,
 }
 
@@ -65,41 +68,49 @@ pub enum StatKind<'s> {
     },
     /// `function a.b.c:m() … end`
     Function {
-        name: FuncName<'s>,
+        name: Box<FuncName<'s>>,
         func: Box<FuncBody<'s>>,
     },
     Do(Block<'s>),
     While {
-        cond: Expr<'s>,
+        cond: Box<Expr<'s>>,
         body: Block<'s>,
     },
     /// `repeat body until cond`; `cond` sees the body's locals.
     Repeat {
         body: Block<'s>,
-        cond: Expr<'s>,
+        cond: Box<Expr<'s>>,
     },
     /// `if c1 then b1 elseif c2 then b2 else b3 end`
     If {
         clauses: Vec<IfClause<'s>>,
-        else_block: Option<Block<'s>>,
+        else_block: Option<Box<Block<'s>>>,
     },
     /// `for var = start, limit, step do body end`
-    NumericFor {
-        var: Name<'s>,
-        start: Expr<'s>,
-        limit: Expr<'s>,
-        step: Option<Expr<'s>>,
-        body: Block<'s>,
-    },
+    NumericFor(Box<NumericFor<'s>>),
     /// `for v1, v2 in e1, e2 do body end`
-    GenericFor {
-        vars: Vec<Name<'s>>,
-        exprs: Vec<Expr<'s>>,
-        body: Block<'s>,
-    },
+    GenericFor(Box<GenericFor<'s>>),
     Goto(Name<'s>),
     Label(Name<'s>),
     Break,
+}
+
+/// `for var = start, limit, step do body end`
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericFor<'s> {
+    pub var: Name<'s>,
+    pub start: Expr<'s>,
+    pub limit: Expr<'s>,
+    pub step: Option<Expr<'s>>,
+    pub body: Block<'s>,
+}
+
+/// `for v1, v2 in e1, e2 do body end`
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenericFor<'s> {
+    pub vars: Vec<Name<'s>>,
+    pub exprs: Vec<Expr<'s>>,
+    pub body: Block<'s>,
 }
 
 /// One `if`/`elseif` condition with its block.
@@ -339,3 +350,9 @@ impl<'s> Expr<'s> {
         self.is_call() || matches!(self.kind, ExprKind::Vararg)
     }
 }
+
+// The parser moves these values on every shift and reduce: keep them small.
+const _: () = assert!(std::mem::size_of::<Expr<'static>>() <= 48);
+const _: () = assert!(std::mem::size_of::<Stat<'static>>() <= 64);
+const _: () = assert!(std::mem::size_of::<Block<'static>>() <= 40);
+const _: () = assert!(std::mem::size_of::<Suffix<'static>>() <= 64);

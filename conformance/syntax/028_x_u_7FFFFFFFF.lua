@@ -1,0 +1,1 @@
+x = "\u{7FFFFFFFF}"
