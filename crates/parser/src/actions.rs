@@ -105,27 +105,3 @@ pub(crate) fn suffixed<'s>(base: Expr<'s>, suffix: Suffix<'s>) -> Expr<'s> {
         },
     }
 }
-
-/// `lhs op rhs`; a left-associative operator extends a run of its own precedence.
-pub(crate) fn binary<'s>(lhs: Expr<'s>, (op, op_span): (BinOp, Span), rhs: Expr<'s>) -> Expr<'s> {
-    let span = Span { start: lhs.span.start, end: rhs.span.end };
-    let operand = Operand { op, op_span, rhs };
-    match lhs.kind {
-        ExprKind::Binary { first, mut rest }
-            if !op.is_right_associative()
-                && rest.first().is_some_and(|o| o.op.precedence() == op.precedence()) =>
-        {
-            rest.push(operand);
-            Expr { kind: ExprKind::Binary { first, rest }, span }
-        }
-        kind => Expr {
-            kind: ExprKind::Binary { first: Box::new(Expr { kind, span: lhs.span }), rest: vec![operand] },
-            span,
-        },
-    }
-}
-
-pub(crate) fn unary(op: UnOp, operand: Expr<'_>, l: usize) -> Expr<'_> {
-    let span = Span { start: l as u32, end: operand.span.end };
-    Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span }
-}

@@ -264,29 +264,6 @@ pub enum BinOp {
 }
 
 impl BinOp {
-    /// Binding strength, 1 (`or`) to 11 (`^`); unary operators sit at 10.5, between `*` and `^`.
-    pub fn precedence(self) -> u8 {
-        use BinOp::*;
-        match self {
-            Or => 1,
-            And => 2,
-            Lt | Gt | Le | Ge | Ne | Eq => 3,
-            BitOr => 4,
-            BitXor => 5,
-            BitAnd => 6,
-            Shl | Shr => 7,
-            Concat => 8,
-            Add | Sub => 9,
-            Mul | Div | IDiv | Mod => 10,
-            Pow => 11,
-        }
-    }
-
-    /// `..` and `^` group to the right; everything else to the left.
-    pub fn is_right_associative(self) -> bool {
-        matches!(self, BinOp::Concat | BinOp::Pow)
-    }
-
     /// The operator as written in Lua.
     pub fn symbol(self) -> &'static str {
         use BinOp::*;

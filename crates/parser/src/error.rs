@@ -107,7 +107,7 @@ pub(crate) fn describe(
             Failure::TooDeep => SyntaxError {
                 kind: SyntaxErrorKind::TooDeep,
                 chunk: chunk.to_owned(),
-                line: lines.line_of(stream.last.as_ref().map_or(0, |t| t.0)),
+                line: lines.line_of(stream.last_start),
                 column: 0,
                 message: "C stack overflow".to_owned(),
             },
@@ -205,7 +205,8 @@ fn expectation(
         return "function arguments expected".to_owned();
     }
     for what in ["then", "do", ")", "}", "]", "::", ">", "=", "(", "in", ",", "end", "until"] {
-        if has(what) {
+        // `>` closes an attribute (`<const>`), unless it is just one of the operators.
+        if has(what) && !(what == ">" && operator_allowed) {
             return match what {
                 ")" => closing(")", |k| k == OpenerKind::Paren),
                 "}" => closing("}", |k| k == OpenerKind::Brace),

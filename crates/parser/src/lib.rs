@@ -16,6 +16,7 @@ mod actions;
 pub mod ast;
 mod dump;
 mod error;
+mod precedence;
 mod stream;
 
 lalrpop_util::lalrpop_mod!(

@@ -80,8 +80,8 @@ pub(crate) struct TokenStream<'s> {
     lexer: Lexer<'s>,
     /// Constructs opened before the most recent token.
     pub(crate) openers: Vec<Opener>,
-    /// The most recent token handed to the parser (the lookahead when an error occurs).
-    pub(crate) last: Option<Spanned<'s>>,
+    /// Where the most recent token handed to the parser starts.
+    pub(crate) last_start: usize,
     pending: Effect,
     /// Consecutive unary operators, and `..`/`^` operators, in the current expression.
     unary_run: usize,
@@ -95,7 +95,7 @@ impl<'s> TokenStream<'s> {
         TokenStream {
             lexer,
             openers: Vec::new(),
-            last: None,
+            last_start: 0,
             pending: Effect::None,
             unary_run: 0,
             right_assoc_run: 0,
@@ -218,9 +218,8 @@ impl<'s> Iterator for TokenStream<'s> {
     type Item = Result<Spanned<'s>, Failure>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let previous_start = self.last.as_ref().map_or(0, |t| t.0);
         let pending = std::mem::replace(&mut self.pending, Effect::None);
-        self.apply(pending, previous_start);
+        self.apply(pending, self.last_start);
         let (start, token, end) = match self.lexer.next()? {
             Ok(spanned) => spanned,
             Err(error) => return Some(Err(Failure::Lex(error))),
@@ -232,7 +231,7 @@ impl<'s> Iterator for TokenStream<'s> {
             return Some(Err(Failure::TooDeep));
         }
         self.pending = effect;
-        self.last = Some((start, token.clone(), end));
+        self.last_start = start;
         Some(Ok((start, token, end)))
     }
 }
