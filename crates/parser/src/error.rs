@@ -78,32 +78,34 @@ pub(crate) fn describe(
     chunk: &str,
 ) -> SyntaxError {
     let lines = LineMap::new(source);
-    let at = |offset: usize, message: String| SyntaxError {
+    // An error about the token `l..r`: Lua reports the line where the token ends; the
+    // column is where it starts. A single offset `o` is the range `o..o + 1`.
+    let at = |l: usize, r: usize, message: String| SyntaxError {
         kind: SyntaxErrorKind::Syntax,
         chunk: chunk.to_owned(),
-        line: lines.line_of(offset),
-        column: lines.column_of(offset),
+        line: lines.line_of(token_end(l, r)),
+        column: lines.column_of(l),
         message,
     };
     // Lua reports a check made by an action against the token after the construct (its
     // lookahead); the LR parser may have reduced before reading it, so read it again.
     let lookahead = |offset: usize| match Lexer::new(&source[offset..]).next() {
         Some(Ok((l, token, r))) => {
-            Ok((token_end(offset + l, offset + r), token.near_text(&source[offset + l..offset + r])))
+            Ok((offset + l, offset + r, token.near_text(&source[offset + l..offset + r])))
         }
         Some(Err(mut e)) => {
             e.offset += offset;
             Err(e)
         }
-        None => Ok((source.len(), "<eof>".to_owned())),
+        None => Ok((source.len(), source.len() + 1, "<eof>".to_owned())),
     };
     let after = |offset: usize, message: &dyn Fn(&str) -> String| match lookahead(offset) {
-        Ok((at_offset, near)) => at(at_offset, message(&near)),
-        Err(e) => at(e.offset, e.message()),
+        Ok((l, r, near)) => at(l, r, message(&near)),
+        Err(e) => at(e.offset, e.offset + 1, e.message()),
     };
     match error {
         ParseError::User { error } => match error {
-            Failure::Lex(e) => at(e.offset, e.message()),
+            Failure::Lex(e) => at(e.offset, e.offset + 1, e.message()),
             Failure::TooDeep => SyntaxError {
                 kind: SyntaxErrorKind::TooDeep,
                 chunk: chunk.to_owned(),
@@ -120,17 +122,21 @@ pub(crate) fn describe(
         ParseError::UnrecognizedEof { expected, .. } => {
             let offset = source.len();
             let message = expectation(None, &expected, stream, &lines, lines.line_of(offset));
-            at(offset, format!("{message} near <eof>"))
+            at(offset, offset + 1, format!("{message} near <eof>"))
         }
         ParseError::UnrecognizedToken { token: (l, token, r), expected } => {
-            let offset = token_end(l, r);
-            let message = expectation(Some(&token), &expected, stream, &lines, lines.line_of(offset));
-            at(offset, format!("{message} near {}", token.near_text(&source[l..r])))
+            let line = lines.line_of(token_end(l, r));
+            let message = expectation(Some(&token), &expected, stream, &lines, line);
+            if token == Token::Other(0) {
+                // Lua's token 0 means "no token": its message has no `near` part.
+                return at(l, r, message);
+            }
+            at(l, r, format!("{message} near {}", token.near_text(&source[l..r])))
         }
         ParseError::ExtraToken { token: (l, token, r) } => {
-            at(token_end(l, r), format!("<eof> expected near {}", token.near_text(&source[l..r])))
+            at(l, r, format!("<eof> expected near {}", token.near_text(&source[l..r])))
         }
-        ParseError::InvalidToken { location } => at(location, "unexpected symbol".to_owned()),
+        ParseError::InvalidToken { location } => at(location, location + 1, "unexpected symbol".to_owned()),
     }
 }
 
@@ -153,19 +159,25 @@ fn expectation(
     // Where the parser stood: at a statement, in an expression, after a prefix expression.
     let statement_start = has("local");
     let expression_start = has("Number");
-    let after_suffixable = has(".");
+    // After a prefix expression: an index or call arguments could continue it.
+    let after_prefix = has("[") && has(":") && has("String");
     let operator_allowed = has("+");
     let block_follow =
         token.is_none() || is(Token::End) || is(Token::Else) || is(Token::Elseif) || is(Token::Until);
 
-    // `(to close 'while' at line 3)` when the opener is on another line than the error.
+    // `(to close 'while' at line 3)` when the opener is on another line than the error
+    // (never for a parameter list, which Lua closes without naming it).
     let closing = |what: &str, pred: fn(OpenerKind) -> bool| -> String {
         match stream.innermost(pred) {
-            Some(opener) if lines.line_of(opener.offset) != error_line => format!(
-                "'{what}' expected (to close '{}' at line {})",
-                opener.kind.spelling(),
-                lines.line_of(opener.offset)
-            ),
+            Some(opener)
+                if opener.kind != OpenerKind::Params && lines.line_of(opener.offset) != error_line =>
+            {
+                format!(
+                    "'{what}' expected (to close '{}' at line {})",
+                    opener.kind.spelling(),
+                    lines.line_of(opener.offset)
+                )
+            }
             _ => format!("'{what}' expected"),
         }
     };
@@ -183,10 +195,13 @@ fn expectation(
     if expected.is_empty() || (statement_start && block_follow) {
         return block_closer();
     }
-    if (is(Token::Assign) || is(Token::Comma)) && after_suffixable && !operator_allowed {
+    if after_prefix && !operator_allowed && (is(Token::Assign) || is(Token::Comma)) {
         return "syntax error".to_owned(); // assignment to something that is not a variable
     }
-    if has("=") && after_suffixable && statement_start {
+    if after_prefix && !operator_allowed && !statement_start && !has("=") {
+        return "syntax error".to_owned(); // a call where a variable must be (`a, f() ..`)
+    }
+    if has("=") && after_prefix && statement_start {
         return "syntax error".to_owned(); // an expression statement that is not a call
     }
     if statement_start || expression_start {
@@ -195,20 +210,24 @@ fn expectation(
     if has(";") && !has("}") {
         return block_closer(); // after `return …`, only the block's end may come
     }
+    if has("Name") && has("(") && !after_prefix {
+        return "unexpected symbol".to_owned(); // a variable was expected
+    }
     if has("=") && has("in") {
         return "'=' or 'in' expected".to_owned();
     }
     if has("...") && has("Name") {
         return "<name> or '...' expected".to_owned();
     }
-    if has("(") && has("String") && !after_suffixable {
+    if has("(") && has("String") && !after_prefix {
         return "function arguments expected".to_owned();
     }
     for what in ["then", "do", ")", "}", "]", "::", ">", "=", "(", "in", ",", "end", "until"] {
         // `>` closes an attribute (`<const>`), unless it is just one of the operators.
-        if has(what) && !(what == ">" && operator_allowed) {
+        // `(` after a prefix expression would only continue it as a call.
+        if has(what) && !(what == ">" && operator_allowed) && !(what == "(" && after_prefix) {
             return match what {
-                ")" => closing(")", |k| k == OpenerKind::Paren),
+                ")" => closing(")", |k| matches!(k, OpenerKind::Paren | OpenerKind::Params)),
                 "}" => closing("}", |k| k == OpenerKind::Brace),
                 "end" | "until" => block_closer(),
                 _ => format!("'{what}' expected"),

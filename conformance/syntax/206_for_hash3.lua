@@ -1,0 +1,1 @@
+for i = a.b #x do end

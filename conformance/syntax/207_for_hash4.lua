@@ -1,0 +1,1 @@
+for i = f() #x do end

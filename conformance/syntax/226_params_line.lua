@@ -1,0 +1,2 @@
+local f = function(a, b
+local x
