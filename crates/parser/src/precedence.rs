@@ -1,22 +1,19 @@
 //! Operator precedence: groups a flat run of operands and operators into a tree.
 //!
-//! The grammar reads `a + b * -c ^ d` flat (units separated by binary operators); this
-//! module owns Lua's priority table and applies it exactly as `lparser.c: subexpr` does,
-//! including unary operators binding looser than `^` on their right (`-x^2` is `-(x^2)`)
-//! and `..` and `^` grouping to the right. Runs of one left-associative precedence become
-//! one flat [`ExprKind::Binary`]. Recursion depth is bounded: it grows only with rising
-//! precedence and with right-associative runs, which the token stream caps.
+//! The grammar reads `a + b * -c ^ d` flat: units (an operand with the unary operators
+//! written before it, applied as written) separated by binary operators. This module owns
+//! Lua's priority table and applies it exactly as `lparser.c: subexpr` does, including
+//! unary operators binding looser than `^` on their right (`-x^2` is `-(x^2)`) and `..`
+//! and `^` grouping to the right. Runs of one left-associative priority become one flat
+//! [`ExprKind::Binary`]. Recursion depth is bounded: it grows only with rising priority
+//! and with right-associative runs, which the token stream caps.
 
 use std::vec::IntoIter;
 
 use crate::ast::{BinOp, Expr, ExprKind, Operand, Span, UnOp};
 
-/// An operand with the unary operators written before it (`- not x`).
-pub(crate) struct Unit<'s> {
-    /// The unary operators in source order, with their start offsets.
-    pub(crate) ops: Vec<(UnOp, usize)>,
-    pub(crate) operand: Expr<'s>,
-}
+/// A binary operator and its span.
+type Op = (BinOp, Span);
 
 /// Lua's `(left, right)` priorities (`lparser.c: priority`): an operator takes the
 /// expression so far as its left operand while its left priority exceeds the current limit.
@@ -40,26 +37,28 @@ fn priority(op: BinOp) -> (u8, u8) {
 /// The operand of a unary operator is parsed with this limit: only `^` binds tighter.
 const UNARY_PRIORITY: u8 = 12;
 
+/// Applies unary operators (in source order, with their start offsets) to an operand.
+pub(crate) fn prefix_unary(ops: Vec<(UnOp, usize)>, operand: Expr<'_>) -> Expr<'_> {
+    ops.into_iter().rev().fold(operand, |operand, (op, start)| {
+        let span = Span { start: start as u32, end: operand.span.end };
+        Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span }
+    })
+}
+
 /// Groups `chain` (units each followed by an operator) and the final unit into one tree.
-pub(crate) fn climb<'s>(chain: Vec<(Unit<'s>, Op)>, last: Unit<'s>) -> Expr<'s> {
-    if chain.is_empty() && last.ops.is_empty() {
-        return last.operand; // the common case: a lone operand
+pub(crate) fn climb<'s>(chain: Vec<(Expr<'s>, Op)>, last: Expr<'s>) -> Expr<'s> {
+    if chain.is_empty() {
+        return last; // a lone unit: its unary operators already apply to all of it
     }
-    let mut items = Vec::with_capacity(chain.len() + 1);
-    for (unit, op) in chain {
-        items.push((unit, Some(op)));
-    }
-    items.push((last, None));
-    let mut climber = Climber { items: items.into_iter(), pending: None };
+    let mut climber = Climber { chain: chain.into_iter(), last: Some(last), pending: None };
     climber.subexpr(0)
 }
 
-/// A binary operator and its span.
-type Op = (BinOp, Span);
-
 struct Climber<'s> {
-    /// Units in order, each with the operator that follows it (none after the last).
-    items: IntoIter<(Unit<'s>, Option<Op>)>,
+    /// Units in order, each with the operator that follows it.
+    chain: IntoIter<(Expr<'s>, Op)>,
+    /// The unit after the chain.
+    last: Option<Expr<'s>>,
     /// The operator after the unit most recently taken, not yet consumed.
     pending: Option<Op>,
 }
@@ -67,19 +66,26 @@ struct Climber<'s> {
 impl<'s> Climber<'s> {
     /// `subexpr(limit)`: a unit, then every operator whose left priority exceeds `limit`.
     fn subexpr(&mut self, limit: u8) -> Expr<'s> {
-        let Some((unit, next_op)) = self.items.next() else {
-            // The grammar always ends a chain with a unit, so there is one to take.
-            return Expr { kind: ExprKind::Nil, span: Span::default() };
-        };
-        self.pending = next_op;
-        let mut left = unit.operand;
-        if !unit.ops.is_empty() {
-            left = self.extend(left, UNARY_PRIORITY);
-            for (op, start) in unit.ops.into_iter().rev() {
-                let span = Span { start: start as u32, end: left.span.end };
-                left = Expr { kind: ExprKind::Unary { op, operand: Box::new(left) }, span };
+        let unit = match self.chain.next() {
+            Some((unit, op)) => {
+                self.pending = Some(op);
+                unit
             }
-        }
+            None => {
+                self.pending = None;
+                // Every operator is followed by a unit, so the last one is still here.
+                self.last.take().unwrap_or(Expr { kind: ExprKind::Nil, span: Span::default() })
+            }
+        };
+        let left = if matches!(unit.kind, ExprKind::Unary { .. }) {
+            // A unit is unary only through its prefix operators (a parenthesised unary is
+            // a `Paren`): their operand extends over the operators binding tighter.
+            let (ops, operand) = peel_unary(unit);
+            let operand = self.extend(operand, UNARY_PRIORITY);
+            prefix_unary(ops, operand)
+        } else {
+            unit
+        };
         self.extend(left, limit)
     }
 
@@ -95,6 +101,20 @@ impl<'s> Climber<'s> {
             left = binary(left, op, op_span, right);
         }
         left
+    }
+}
+
+/// Splits `-not x` into its operators (in source order) and the innermost operand.
+fn peel_unary(mut e: Expr<'_>) -> (Vec<(UnOp, usize)>, Expr<'_>) {
+    let mut ops = Vec::new();
+    loop {
+        match e.kind {
+            ExprKind::Unary { op, operand } => {
+                ops.push((op, e.span.start as usize));
+                e = *operand;
+            }
+            kind => return (ops, Expr { kind, span: e.span }),
+        }
     }
 }
 
