@@ -7,8 +7,10 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: moonlet -p FILE...   parse FILEs ('-' is stdin) and report the first syntax error
-       moonlet -v          show version information";
+const USAGE: &str =
+    "usage: moonlet -p FILE...      parse and compile FILEs ('-' is stdin), report the first error
+       moonlet --dump FILE    list the bytecode of FILE
+       moonlet -v             show version information";
 
 const VERSION: &str = concat!("moonlet ", env!("CARGO_PKG_VERSION"), " (Lua 5.4)");
 
@@ -17,6 +19,8 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("-p") if args.len() > 1 => check_files(&args[1..]),
         Some("-p") => fail("no input files given"),
+        Some("--dump") if args.len() == 2 => dump(&args[1]),
+        Some("--dump") => fail("--dump takes one file"),
         Some("-v" | "--version") => {
             println!("{VERSION}");
             ExitCode::SUCCESS
@@ -40,20 +44,35 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// `luac -p`: parse each file in turn, stop at the first error.
+/// `luac -p`: parse and compile each file in turn, stop at the first error.
 fn check_files(files: &[String]) -> ExitCode {
     for file in files {
-        let (source, chunk) = match read_source(file) {
-            Ok(read) => read,
-            Err(message) => return fail(&message),
-        };
-        match moonlet_parser::parse_file(&source, &chunk) {
-            // The process ends soon: freeing a large tree node by node would only cost time.
-            Ok(block) => std::mem::forget(block),
-            Err(error) => return fail(&error.to_string()),
+        if let Err(message) = load(file) {
+            return fail(&message);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `--dump`: the bytecode listing of a file.
+fn dump(file: &str) -> ExitCode {
+    match load(file) {
+        Ok(proto) => {
+            print!("{}", moonlet_compiler::listing(&proto));
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(&message),
+    }
+}
+
+/// Reads, parses and compiles a file; the error as the CLI reports it.
+fn load(file: &str) -> Result<moonlet_compiler::Proto, String> {
+    let (source, chunk) = read_source(file)?;
+    let block = moonlet_parser::parse_file(&source, &chunk).map_err(|e| e.to_string())?;
+    let proto = moonlet_compiler::compile(&block, &source, &chunk).map_err(|e| e.to_string());
+    // The process ends soon: freeing a large tree node by node would only cost time.
+    std::mem::forget(block);
+    proto
 }
 
 /// The bytes of `file` (`-` is standard input) and its chunk name as Lua shows it.
