@@ -3,3 +3,9 @@
 //!
 //! Not yet filled: it arrives with the bytecode compiler. This crate must not know
 //! about source text; it runs the compiler's prototypes.
+
+pub mod gc;
+pub mod number;
+pub mod string;
+pub mod table;
+pub mod value;
