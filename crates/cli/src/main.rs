@@ -29,9 +29,13 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Some(_) => {
-            fail("moonlet does not support running Lua code yet: only syntax checking (-p) is available")
-        }
+        Some(script) => match load(script) {
+            // A script that does not load reports its error as `lua` does.
+            Err(message) => fail(&message),
+            Ok(_) => {
+                fail("moonlet does not support running Lua code yet: only syntax checking (-p) is available")
+            }
+        },
         None => {
             eprintln!("{USAGE}");
             ExitCode::FAILURE

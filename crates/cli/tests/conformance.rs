@@ -7,9 +7,19 @@
 //!
 //! The `syntax/` cases never run code: each is checked with `moonlet -p`, which must
 //! accept exactly the files lua5.4 loaded and report exactly lua5.4's syntax errors.
+//! Every other case runs as `moonlet CASE.lua`: its stdout must equal `CASE.expected`
+//! and, when lua5.4 failed, its error message (stderr without the `moonlet: ` prefix and
+//! the traceback) must equal `CASE.error`.
+//!
+//! `conformance/PENDING` lists the cases moonlet does not pass yet, one path per line. It
+//! only ever shrinks: a pending case that starts passing fails the test until it is
+//! removed from the list, so the list stays exact.
 
+use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn conformance_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
@@ -68,6 +78,129 @@ fn syntax_cases_match_lua() {
     assert!(
         failures.is_empty(),
         "{} of {} syntax cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// How long one case may run before it counts as hung.
+const CASE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Runs one case; returns a description of the mismatch, if any.
+fn check_run_case(root: &Path, case: &Path) -> Option<String> {
+    let relative = case.strip_prefix(root).expect("case under conformance/");
+    let expected_out = std::fs::read(case.with_extension("expected")).unwrap_or_default();
+    let expected_error = std::fs::read_to_string(case.with_extension("error")).ok();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moonlet"))
+        .arg(relative)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run moonlet");
+    // Read both pipes on threads so a chatty case cannot block on a full pipe.
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout.read_to_end(&mut buf);
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = String::new();
+        let _ = stderr.read_to_string(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for moonlet") {
+            break Some(status);
+        }
+        if start.elapsed() > CASE_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let out = out_reader.join().unwrap_or_default();
+    let err = err_reader.join().unwrap_or_default();
+    let Some(status) = status else {
+        return Some(format!("{}: still running after {CASE_TIMEOUT:?}", relative.display()));
+    };
+    if out != expected_out {
+        return Some(format!(
+            "{}: stdout differs\n--- lua5.4\n{}--- moonlet\n{}",
+            relative.display(),
+            String::from_utf8_lossy(&expected_out),
+            String::from_utf8_lossy(&out)
+        ));
+    }
+    let message = err.split("\nstack traceback:").next().unwrap_or("");
+    let message = message.strip_prefix("moonlet: ").unwrap_or(message).trim_end();
+    match (expected_error, status.success()) {
+        (None, true) => None,
+        (None, false) => {
+            Some(format!("{}: lua5.4 succeeds, moonlet fails: {}", relative.display(), err.trim_end()))
+        }
+        (Some(expected), false) if expected.trim_end() == message => None,
+        (Some(expected), _) => Some(format!(
+            "{}:\n  lua5.4:  {}\n  moonlet: {}",
+            relative.display(),
+            expected.trim_end(),
+            err.trim_end()
+        )),
+    }
+}
+
+/// The cases listed in `conformance/PENDING`.
+fn pending(root: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(root.join("PENDING"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn run_cases_match_lua() {
+    let root = conformance_dir();
+    let mut cases = Vec::new();
+    for entry in std::fs::read_dir(&root).expect("read conformance/") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() && path.file_name().is_some_and(|n| n != "syntax") {
+            cases_under(&path, &mut cases);
+        }
+    }
+    cases.sort();
+    assert!(cases.len() >= 250, "expected the run corpus, found {} cases", cases.len());
+    let pending = pending(&root);
+    let mut failures = Vec::new();
+    let mut now_passing = Vec::new();
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    for case in &cases {
+        let relative = case.strip_prefix(&root).expect("case under conformance/").display().to_string();
+        known.insert(relative.clone());
+        match (check_run_case(&root, case), pending.contains(&relative)) {
+            (Some(failure), false) => failures.push(failure),
+            (None, true) => now_passing.push(relative),
+            _ => {}
+        }
+    }
+    let stale: Vec<&String> = pending.iter().filter(|p| !known.contains(*p)).collect();
+    assert!(stale.is_empty(), "conformance/PENDING names cases that do not exist: {stale:?}");
+    assert!(
+        now_passing.is_empty(),
+        "these cases pass now; remove them from conformance/PENDING:\n{}",
+        now_passing.join("\n")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} run cases differ:\n{}",
         failures.len(),
         cases.len(),
         failures.join("\n")

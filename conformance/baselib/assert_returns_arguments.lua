@@ -1,0 +1,6 @@
+print(assert(1))
+print(assert("a", "b", "c"))
+print(assert(0, nil))
+print(select("#", assert(true, nil, nil)))
+print(pcall(assert, false, nil))
+print(pcall(assert, nil))

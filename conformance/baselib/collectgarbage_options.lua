@@ -1,0 +1,6 @@
+print(collectgarbage("collect"))
+print(type(collectgarbage("count")))
+print(collectgarbage("isrunning"))
+print(type(collectgarbage("step")))
+print(collectgarbage("incremental"))
+print(pcall(collectgarbage, "bogus"))

@@ -1,0 +1,5 @@
+print(pcall(function(...) return ... end, 1, 2))
+print(pcall(nil))
+print(pcall({}))
+print(pcall(setmetatable({}, {__call = function(_, x) return "callable " .. x end}), "table"))
+print(select("#", pcall(function() end)))

@@ -1,0 +1,12 @@
+-- tonumber with an explicit base
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("ZZ", 36))
+print(tonumber("777", 8), tonumber("1010", 2), tonumber("8", 8), tonumber("2", 2))
+print(tonumber("  11  ", 2), tonumber("-ff", 16), tonumber("1.5", 10), tonumber("", 10))
+print(tonumber("10", 36), tonumber("z", 35), tonumber("Z", 36))
+print(tonumber("0x10", 16), tonumber("10", 10), tonumber("-0", 10))
+print(tonumber("7fffffffffffffff", 16))
+print(tonumber("ffffffffffffffff", 16))
+print(tonumber("10000000000000000", 16))
+print(tonumber("1e1", 10), tonumber("1e1", 16))
+print(math.type(tonumber("10", 10)))
+print(tonumber(" ", 10), tonumber("-", 10), tonumber("1 1", 10))

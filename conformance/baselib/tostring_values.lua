@@ -1,0 +1,5 @@
+print(tostring(nil), tostring(false), tostring(true))
+print(tostring(0), tostring(-0), tostring(1e10), tostring(2^31))
+print(tostring("str"))
+print(tostring(1/0), tostring(-1/0))
+print(pcall(tostring))

@@ -1,0 +1,7 @@
+print(table.unpack({}))
+print(select("#", table.unpack({})))
+print(table.unpack({1, 2, 3}, -1, 1))
+print(table.unpack({1, 2}, 2, 1))
+local mt = setmetatable({}, {__index = function(_, i) return "i" .. i end})
+print(table.unpack(mt, 1, 3))
+print(pcall(table.unpack, {}, 1, 1e8))

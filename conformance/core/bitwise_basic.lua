@@ -1,0 +1,11 @@
+-- bitwise operators on integers
+print(5 & 3, 5 | 3, 5 ~ 3)
+print(~5, ~0, ~-1)
+print(0xF0 & 0x3C, 0xF0 | 0x0F, 0xFF ~ 0x0F)
+print(-1 & 0xFF)
+print(math.maxinteger & math.mininteger)
+print(math.maxinteger | math.mininteger)
+print(~math.maxinteger == math.mininteger)
+print(1 | 2 ~ 3 & 4)
+print(1 << 2 + 1)
+print(math.type(5 & 3))

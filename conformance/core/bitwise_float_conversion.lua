@@ -1,0 +1,11 @@
+-- floats with an exact integer value convert for bitwise operations
+print(3.0 & 1, 3.0 | 4.0, ~0.0)
+print(math.type(3.0 | 0))
+print(2^53 | 0)
+print(-2^63 | 0)
+print(1e15 >> 1)
+print(-0.0 | 0)
+print(pcall(function() return 1.5 & 1 end))
+print(pcall(function() return 2^63 | 0 end))
+print(pcall(function() return math.huge | 0 end))
+print(pcall(function() local nan = 0/0 return nan | 0 end))

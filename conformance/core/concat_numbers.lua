@@ -1,0 +1,12 @@
+-- concatenation converts numbers to strings
+print(1 .. 2)
+print(1.5 .. "")
+print("x" .. 10 .. "y")
+print(-0.0 .. "|" .. 0.0)
+print(2^63 .. "")
+print(10 / 2 .. "")
+print(math.maxinteger .. "!")
+print(1e100 .. "")
+print(type(1 .. 2))
+print("" .. "" == "")
+print(1 .. "" == "1", 1.0 .. "" == "1.0")

@@ -1,0 +1,11 @@
+-- comparisons between integers and floats are exact
+print(math.maxinteger + 0.0 == math.maxinteger)
+print(math.maxinteger < math.maxinteger + 0.0)
+print(math.maxinteger + 0.0 == 2^63)
+print(math.mininteger + 0.0 == math.mininteger)
+print(math.mininteger == -2^63)
+print(math.maxinteger - 1 < math.maxinteger + 0.0)
+print(1 == 1.0, -1 == -1.0, 0 == -0.0)
+print(1 < 1.5, 2 > 1.5, 1 <= 1.0, 1 >= 1.0)
+print(math.maxinteger < math.huge, math.mininteger > -math.huge)
+print(3 < 0/0, 3 > 0/0, 3 == 0/0)

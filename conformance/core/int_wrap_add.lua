@@ -1,0 +1,10 @@
+-- integer addition and subtraction wrap around
+print(math.maxinteger + 1 == math.mininteger)
+print(math.mininteger - 1 == math.maxinteger)
+print(math.maxinteger + 1)
+print(math.mininteger - 1)
+print(math.maxinteger + math.maxinteger)
+print(math.mininteger + math.mininteger)
+print(-math.mininteger == math.mininteger)
+print(-math.mininteger)
+print(math.type(math.maxinteger + 1))

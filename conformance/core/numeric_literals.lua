@@ -1,0 +1,13 @@
+-- numeric literal forms
+print(0x10, 0xff, 0XFF, 0xA)
+print(0xA.8p1, 0x1p4, 0x.1p4)
+print(1e2, 1E2, 1e-2, 3., .5, 0.5e1)
+print(math.type(1e2), math.type(0x10), math.type(0x1p4))
+print(0x7fffffffffffffff)
+print(0xffffffffffffffff)
+print(0x10000000000000000)
+print(9223372036854775807)
+print(9223372036854775808)
+print(math.type(9223372036854775808))
+print(-9223372036854775808)
+print(math.type(-9223372036854775808))

@@ -1,0 +1,11 @@
+-- '^' always produces a float
+print(2 ^ 2, 2 ^ 0.5 > 1.41, 2 ^ -1)
+print(math.type(2 ^ 2))
+print(10 ^ 0, 0 ^ 0)
+print(2 ^ 63)
+print(2 ^ 3 ^ 2)
+print(-2 ^ 2)
+print((-2) ^ 2)
+local r = (-8) ^ (1 / 3)
+print(r ~= r)
+print(0 ^ -1)

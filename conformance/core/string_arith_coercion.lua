@@ -1,0 +1,10 @@
+-- strings are converted to numbers in arithmetic
+print("10" + 1, "0x10" * 1, " 5 " + 0)
+print("1e2" + 0, "10" / 2, -"2")
+print("3.0" + 1, math.type("3.0" + 1), math.type("3" + 1))
+print("10" // "3", "10" % "3", "2" ^ "3")
+print(10 - "2.5")
+print("0x7fffffffffffffff" + 1 == math.mininteger)
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return "10" + "x" end))
+print(pcall(function() return "" * 2 end))

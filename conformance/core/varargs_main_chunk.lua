@@ -1,0 +1,6 @@
+-- the main chunk is a vararg function
+print(select("#", ...))
+local a = ...
+print(a)
+local t = {...}
+print(#t)

@@ -1,0 +1,15 @@
+-- select with varargs
+local function f(...)
+  print(select("#", ...))
+  print(select(2, ...))
+  print(select(-1, ...))
+  print((select(2, ...)))
+end
+f("a", "b", "c")
+print(select("#"))
+print(select("#", nil, nil))
+print(select(-2, 1, 2, 3))
+print(select(4, 1, 2, 3))
+print(select(3, 1, 2, 3))
+print(select(1.0, "x", "y"))
+print(select("2", "x", "y"))

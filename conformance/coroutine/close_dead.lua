@@ -1,0 +1,10 @@
+-- closing dead coroutines
+local co = coroutine.create(function() return 1 end)
+coroutine.resume(co)
+print(coroutine.close(co))
+local bad = coroutine.create(function() error("failed", 0) end)
+print(coroutine.resume(bad))
+print(coroutine.close(bad))
+print(coroutine.status(bad))
+local fresh = coroutine.create(function() end)
+print(coroutine.close(fresh), coroutine.status(fresh))

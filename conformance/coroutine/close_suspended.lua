@@ -1,0 +1,12 @@
+-- closing a suspended coroutine runs its pending to-be-closed variables
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) print("close a", e) end})
+  local b <close> = setmetatable({}, {__close = function(_, e) print("close b", e) end})
+  coroutine.yield(1)
+  print("never")
+end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.close(co))
+print(coroutine.status(co))
+print(coroutine.resume(co))

@@ -1,0 +1,13 @@
+-- errors end the coroutine and are returned by resume
+local co = coroutine.create(function()
+  coroutine.yield(1)
+  error("broke")
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.create(function() local t = nil; return t.x end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function() error({1, 2}) end)
+local ok, e = coroutine.resume(co3)
+print(ok, type(e), #e)

@@ -1,0 +1,2 @@
+print(pcall(coroutine.yield, 1))
+coroutine.yield()

@@ -1,0 +1,3 @@
+local x = 1
+assert(x == 1)
+assert(x == 2)

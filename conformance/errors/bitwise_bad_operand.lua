@@ -1,0 +1,6 @@
+print(pcall(function() return {} | 1 end))
+print(pcall(function() return "abc" | 1 end))
+print(pcall(function() local s = "1.5"; return s | 1 end))
+print(pcall(function() return nil & 1 end))
+print(pcall(function() local t = {}; return ~t.x end))
+print(pcall(function() return 1 >> true end))

@@ -1,0 +1,2 @@
+local c <close> = nil
+c = 1

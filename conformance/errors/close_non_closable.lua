@@ -1,0 +1,5 @@
+print(pcall(function() local x <close> = {} end))
+print(pcall(function() local y <close> = 42 end))
+do
+  local z <close> = "str"
+end

@@ -1,0 +1,2 @@
+local x
+if x > 0 then print("no") end

@@ -1,0 +1,3 @@
+local t = {name = "n"}
+print(t.name .. "!")
+print(t.name .. t.other)

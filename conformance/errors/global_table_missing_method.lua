@@ -1,0 +1,3 @@
+-- calling a missing method on a table in a global
+Obj = {}
+Obj:nothing(1)

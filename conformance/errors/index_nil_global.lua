@@ -1,0 +1,3 @@
+-- indexing an undefined global
+print("before")
+local v = undefined_thing.field

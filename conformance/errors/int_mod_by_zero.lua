@@ -1,0 +1,2 @@
+local a, b = 5, 0
+local r = a % b

@@ -1,0 +1,2 @@
+print(pcall(next, {}, "nokey"))
+print(pcall(next, {a = 1}, 1))

@@ -1,0 +1,5 @@
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(pcall(print, "printed"))
+print(pcall(function(...) return select("#", ...) end, nil, nil))
+print(pcall(error, "plain", 0))

@@ -1,0 +1,4 @@
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+setmetatable(t, nil)

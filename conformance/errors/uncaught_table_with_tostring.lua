@@ -1,0 +1,2 @@
+local e = setmetatable({}, {__tostring = function() return "custom error object" end})
+error(e)

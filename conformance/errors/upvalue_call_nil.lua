@@ -1,0 +1,3 @@
+local callback
+local function fire() callback() end
+fire()

@@ -1,0 +1,4 @@
+-- the collector is running by default
+print(collectgarbage("isrunning"))
+collectgarbage()
+print(collectgarbage("isrunning"))
