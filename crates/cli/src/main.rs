@@ -29,13 +29,7 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Some(script) => match load(script) {
-            // A script that does not load reports its error as `lua` does.
-            Err(message) => fail(&message),
-            Ok(_) => {
-                fail("moonlet does not support running Lua code yet: only syntax checking (-p) is available")
-            }
-        },
+        Some(_) => run_script(&args),
         None => {
             eprintln!("{USAGE}");
             ExitCode::FAILURE
@@ -56,6 +50,33 @@ fn check_files(files: &[String]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `moonlet script.lua args...`: runs the script with `arg` set as `lua` sets it.
+fn run_script(args: &[String]) -> ExitCode {
+    let script = &args[0];
+    let proto = match load(script) {
+        Ok(proto) => proto,
+        Err(message) => return fail(&message),
+    };
+    let mut vm = moonlet_vm::Vm::new();
+    let arg_table = vm.new_table();
+    for (i, a) in args.iter().enumerate() {
+        let value = vm.intern(a.as_bytes());
+        arg_table.set_int(i as i64, value);
+    }
+    let program = vm.intern(b"moonlet");
+    arg_table.set_int(-1, program);
+    vm.set_global("arg", moonlet_vm::value::Value::Table(arg_table));
+    let main = vm.load_proto(proto);
+    let script_args: Vec<_> = args[1..].iter().map(|a| vm.intern(a.as_bytes())).collect();
+    match vm.call(main, &script_args) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("moonlet: {error}\nstack traceback:\n\t[C]: in ?");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `--dump`: the bytecode listing of a file.

@@ -1,11 +1,34 @@
-//! The moonlet virtual machine: values, the heap and its garbage collector, tables,
-//! external tables, the interpreter loop and the standard library.
+//! The moonlet virtual machine: values, the heap and its garbage collector, tables, the
+//! interpreter loop and the standard library.
 //!
-//! Not yet filled: it arrives with the bytecode compiler. This crate must not know
-//! about source text; it runs the compiler's prototypes.
+//! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
+//! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
+//! instruction loop, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
+//! errors, `lib_base.rs` the basic library. This crate must not know about source text;
+//! it runs the compiler's prototypes.
+//!
+//! ```
+//! let source = b"local t = {} for i = 1, 10 do t[i] = i * i end return t[10]";
+//! let block = moonlet_parser::parse_chunk(source, "demo").unwrap();
+//! let proto = moonlet_compiler::compile(&block, source, "demo").unwrap();
+//! let mut vm = moonlet_vm::Vm::new();
+//! let f = vm.load_proto(proto);
+//! let results = vm.call(f, &[]).unwrap();
+//! assert!(matches!(results[0], moonlet_vm::value::Value::Int(100)));
+//! ```
 
+mod debuginfo;
+mod error;
+pub mod function;
 pub mod gc;
+mod interp;
+mod lib_base;
 pub mod number;
+mod ops;
 pub mod string;
 pub mod table;
 pub mod value;
+mod vm;
+
+pub use error::LuaError;
+pub use vm::Vm;

@@ -11,6 +11,7 @@
 //! them). Raw equality and table-key hashing fall back to object identity through
 //! `gc_addr` for every reference type other than strings.
 
+use crate::function::Function;
 use crate::gc::{Gc, Marker};
 use crate::number::eq_int_float;
 use crate::string::{str_eq, LuaStr};
@@ -35,6 +36,8 @@ pub enum Value {
     Str(Gc<LuaStr>),
     /// A table.
     Table(Gc<Table>),
+    /// A Lua or native function.
+    Function(Gc<Function>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() <= 16);
@@ -48,6 +51,7 @@ impl Value {
             Value::Int(_) | Value::Float(_) => "number",
             Value::Str(_) => "string",
             Value::Table(_) => "table",
+            Value::Function(_) => "function",
         }
     }
 
@@ -90,6 +94,7 @@ impl Value {
             Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) => None,
             Value::Str(s) => Some(s.addr()),
             Value::Table(t) => Some(t.addr()),
+            Value::Function(f) => Some(f.addr()),
         }
     }
 
@@ -100,6 +105,7 @@ impl Value {
             Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
             Value::Str(s) => marker.mark(s),
             Value::Table(t) => marker.mark(t),
+            Value::Function(f) => marker.mark(f),
         }
     }
 }

@@ -1,0 +1,35 @@
+//! Lua errors as the VM raises and propagates them.
+//!
+//! Owns [`LuaError`]: any Lua value raised by `error` or by a failing operation, plus the
+//! traceback text collected while it propagated. Wording of runtime messages lives with
+//! the operations that fail (`ops.rs`, `interp.rs`); this module only carries them.
+
+use std::fmt;
+
+use crate::value::Value;
+
+/// An error raised in Lua code: its value (usually a string with `chunk:line:` in
+/// front) and, once it reaches the outermost call, a traceback.
+#[derive(Clone, Debug)]
+pub struct LuaError {
+    pub value: Value,
+    pub traceback: Option<String>,
+}
+
+impl LuaError {
+    pub fn new(value: Value) -> LuaError {
+        LuaError { value, traceback: None }
+    }
+}
+
+impl fmt::Display for LuaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.value {
+            Value::Str(s) => f.write_str(&String::from_utf8_lossy(s.as_bytes())),
+            Value::Nil => f.write_str("nil"),
+            other => write!(f, "(error object is a {} value)", other.type_name()),
+        }
+    }
+}
+
+impl std::error::Error for LuaError {}

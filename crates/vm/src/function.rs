@@ -1,0 +1,126 @@
+//! Functions: loaded prototypes, Lua closures with their upvalues, native functions.
+//!
+//! Owns the runtime form of compiled code ([`FnProto`]: a prototype with its constants
+//! turned into values) and of callable values ([`Function`]). It does not call anything;
+//! the interpreter does.
+
+use std::cell::Cell;
+use std::sync::Arc;
+
+use moonlet_compiler::{Constant, Proto};
+
+use crate::gc::{Gc, Heap, Marker, Trace};
+use crate::string::Strings;
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::LuaError;
+
+/// A prototype ready to run: its constants as values, its nested prototypes loaded.
+pub struct FnProto {
+    pub proto: Arc<Proto>,
+    pub constants: Box<[Value]>,
+    pub children: Box<[Gc<FnProto>]>,
+}
+
+impl FnProto {
+    /// Loads `proto` and its nested prototypes onto the heap.
+    pub fn load(heap: &mut Heap, strings: &mut Strings, proto: Arc<Proto>) -> Gc<FnProto> {
+        let constants = proto
+            .constants
+            .iter()
+            .map(|k| match k {
+                Constant::Nil => Value::Nil,
+                Constant::Bool(b) => Value::Bool(*b),
+                Constant::Int(i) => Value::Int(*i),
+                Constant::Float(f) => Value::Float(*f),
+                Constant::Str(s) => Value::Str(strings.intern(heap, s)),
+            })
+            .collect();
+        let children = proto.protos.iter().map(|p| FnProto::load(heap, strings, p.clone())).collect();
+        heap.alloc(FnProto { proto, constants, children })
+    }
+}
+
+impl Trace for FnProto {
+    fn trace(&self, marker: &mut Marker) {
+        for k in self.constants.iter() {
+            k.trace(marker);
+        }
+        for child in self.children.iter() {
+            marker.mark(*child);
+        }
+    }
+
+    fn extra_bytes(&self) -> usize {
+        self.constants.len() * std::mem::size_of::<Value>() + self.proto.code.len() * 8
+    }
+}
+
+/// An upvalue: open while the variable it captures still lives in a stack register,
+/// closed (holding the value itself) once that register's scope has ended.
+pub struct UpVal {
+    state: Cell<UpState>,
+}
+
+/// Where an upvalue's value is.
+#[derive(Clone, Copy)]
+pub enum UpState {
+    /// In the running thread's stack at this index.
+    Open(usize),
+    Closed(Value),
+}
+
+impl UpVal {
+    pub fn open(index: usize) -> UpVal {
+        UpVal { state: Cell::new(UpState::Open(index)) }
+    }
+
+    pub fn closed(value: Value) -> UpVal {
+        UpVal { state: Cell::new(UpState::Closed(value)) }
+    }
+
+    pub fn state(&self) -> UpState {
+        self.state.get()
+    }
+
+    pub fn set_state(&self, state: UpState) {
+        self.state.set(state);
+    }
+}
+
+impl Trace for UpVal {
+    fn trace(&self, marker: &mut Marker) {
+        // An open upvalue's value is in a stack, which is a root of its own.
+        if let UpState::Closed(value) = self.state.get() {
+            value.trace(marker);
+        }
+    }
+}
+
+/// The signature of a function written in Rust. Its arguments are the stack slots
+/// `vm.args(base, count)`; it pushes its results with [`Vm::push`] and returns how many.
+pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError>;
+
+/// A callable value.
+pub enum Function {
+    Lua { proto: Gc<FnProto>, upvalues: Box<[Gc<UpVal>]> },
+    Native { name: &'static str, func: NativeFn },
+}
+
+impl Trace for Function {
+    fn trace(&self, marker: &mut Marker) {
+        if let Function::Lua { proto, upvalues } = self {
+            marker.mark(*proto);
+            for upvalue in upvalues.iter() {
+                marker.mark(*upvalue);
+            }
+        }
+    }
+
+    fn extra_bytes(&self) -> usize {
+        match self {
+            Function::Lua { upvalues, .. } => upvalues.len() * std::mem::size_of::<Gc<UpVal>>(),
+            Function::Native { .. } => 0,
+        }
+    }
+}

@@ -1,0 +1,547 @@
+//! The Lua state: heap, strings, globals, the value stack and the call frames.
+//!
+//! Owns the machinery of calls (entering a Lua or native function, returning its
+//! results, varargs), upvalue capture and closing, errors with positions, garbage
+//! collection at safe points, and the entry points a host or native function uses to
+//! run Lua (`load`, `call`). The instruction semantics are in `interp.rs`; operators and
+//! metamethods in `ops.rs`.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use moonlet_compiler::Proto;
+
+use crate::error::LuaError;
+use crate::function::{FnProto, Function, NativeFn, UpState, UpVal};
+use crate::gc::{Gc, Heap};
+use crate::string::{LuaStr, Strings};
+use crate::table::Table;
+use crate::value::Value;
+
+/// Stack slots a state may use (Lua's `LUAI_MAXSTACK`): past it, `stack overflow`.
+const MAX_STACK: usize = 1_000_000;
+/// Nested native calls (metamethods, `pcall`, …) allowed (Lua's `LUAI_MAXCCALLS`).
+const MAX_NATIVE_DEPTH: u32 = 200;
+
+/// One active Lua function call.
+#[derive(Clone, Copy)]
+pub(crate) struct Frame {
+    pub(crate) closure: Gc<Function>,
+    pub(crate) proto: Gc<FnProto>,
+    /// Stack index of register 0.
+    pub(crate) base: usize,
+    /// Next instruction.
+    pub(crate) pc: usize,
+    /// Where the results go: the slot that held the called function.
+    pub(crate) func_slot: usize,
+    /// Results the caller wants (`-1`: all).
+    pub(crate) wanted: i32,
+    /// The extra arguments of a vararg function start here.
+    pub(crate) varargs_start: usize,
+    pub(crate) varargs: usize,
+    /// `execute` returns to its Rust caller when this frame returns.
+    pub(crate) is_entry: bool,
+}
+
+/// Interned names the VM looks up often.
+pub(crate) struct Names {
+    pub(crate) index: Gc<LuaStr>,
+    pub(crate) newindex: Gc<LuaStr>,
+    pub(crate) call: Gc<LuaStr>,
+    pub(crate) tostring: Gc<LuaStr>,
+    pub(crate) name: Gc<LuaStr>,
+    pub(crate) len: Gc<LuaStr>,
+    pub(crate) eq: Gc<LuaStr>,
+    pub(crate) lt: Gc<LuaStr>,
+    pub(crate) le: Gc<LuaStr>,
+    pub(crate) concat: Gc<LuaStr>,
+    pub(crate) unm: Gc<LuaStr>,
+    pub(crate) bnot: Gc<LuaStr>,
+    pub(crate) metatable: Gc<LuaStr>,
+    pub(crate) pairs: Gc<LuaStr>,
+    pub(crate) close: Gc<LuaStr>,
+    /// `__add`, `__sub`, … indexed like `ops::ArithOp`.
+    pub(crate) arith: Vec<Gc<LuaStr>>,
+}
+
+/// A Lua state.
+pub struct Vm {
+    pub(crate) heap: Heap,
+    pub(crate) strings: Strings,
+    pub(crate) globals: Gc<Table>,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    /// Open upvalues, by increasing stack index.
+    pub(crate) open_upvalues: Vec<Gc<UpVal>>,
+    /// End of the values left by the last multi-result instruction.
+    pub(crate) top: usize,
+    /// Stack slots of the active to-be-closed variables, innermost last.
+    pub(crate) tbc: Vec<usize>,
+    pub(crate) native_depth: u32,
+    pub(crate) names: Names,
+    /// Where `print` writes.
+    pub(crate) out: Box<dyn Write>,
+    /// What `collectgarbage("incremental"/"generational")` reports as the previous mode.
+    pub(crate) gc_mode: &'static str,
+}
+
+impl Vm {
+    /// A state with the base library, printing to standard output.
+    pub fn new() -> Vm {
+        let mut heap = Heap::new();
+        let mut strings = Strings::new();
+        let globals = heap.alloc(Table::new(0, 64));
+        let mut intern = |s: &str| strings.intern(&mut heap, s.as_bytes());
+        let arith = crate::ops::ARITH_EVENTS.iter().map(|e| intern(e)).collect();
+        let names = Names {
+            index: intern("__index"),
+            newindex: intern("__newindex"),
+            call: intern("__call"),
+            tostring: intern("__tostring"),
+            name: intern("__name"),
+            len: intern("__len"),
+            eq: intern("__eq"),
+            lt: intern("__lt"),
+            le: intern("__le"),
+            concat: intern("__concat"),
+            unm: intern("__unm"),
+            bnot: intern("__bnot"),
+            metatable: intern("__metatable"),
+            pairs: intern("__pairs"),
+            close: intern("__close"),
+            arith,
+        };
+        let mut vm = Vm {
+            heap,
+            strings,
+            globals,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::new(),
+            open_upvalues: Vec::new(),
+            top: 0,
+            tbc: Vec::new(),
+            native_depth: 0,
+            names,
+            out: Box::new(std::io::stdout()),
+            gc_mode: "generational",
+        };
+        crate::lib_base::open(&mut vm);
+        vm
+    }
+
+    /// Sends `print` output to `out`.
+    pub fn set_output(&mut self, out: Box<dyn Write>) {
+        self.out = out;
+    }
+
+    /// Interns a string.
+    pub fn intern(&mut self, bytes: &[u8]) -> Value {
+        Value::Str(self.strings.intern(&mut self.heap, bytes))
+    }
+
+    /// A new empty table.
+    pub fn new_table(&mut self) -> Gc<Table> {
+        self.heap.alloc(Table::new(0, 0))
+    }
+
+    /// Sets a global variable.
+    pub fn set_global(&mut self, name: &str, value: Value) {
+        let key = self.strings.intern(&mut self.heap, name.as_bytes());
+        self.globals.set_str(key, value);
+    }
+
+    /// Registers a native function as a global.
+    pub fn register(&mut self, name: &'static str, func: NativeFn) {
+        let f = self.heap.alloc(Function::Native { name, func });
+        self.set_global(name, Value::Function(f));
+    }
+
+    /// Turns a compiled chunk into a function value (its `_ENV` upvalue is the globals).
+    pub fn load_proto(&mut self, proto: Proto) -> Value {
+        let proto = FnProto::load(&mut self.heap, &mut self.strings, Arc::new(proto));
+        let env = self.heap.alloc(UpVal::closed(Value::Table(self.globals)));
+        let upvalues: Box<[Gc<UpVal>]> =
+            (0..proto.proto.upvalues.len()).map(|_| env).collect::<Vec<_>>().into_boxed_slice();
+        Value::Function(self.heap.alloc(Function::Lua { proto, upvalues }))
+    }
+
+    // ------------------------------------------------------------------ native helpers
+
+    /// Pushes a result of a native function.
+    pub fn push(&mut self, value: Value) {
+        self.stack.push(value);
+    }
+
+    /// Argument `i` (0-based) of a native call whose arguments start at `base`.
+    pub fn arg(&self, base: usize, count: usize, i: usize) -> Value {
+        if i < count {
+            self.stack.get(base + i).copied().unwrap_or(Value::Nil)
+        } else {
+            Value::Nil
+        }
+    }
+
+    /// A runtime error with the position of the running Lua function in front, as
+    /// `luaL_error` / `luaG_runerror` make them.
+    pub fn error(&mut self, message: &str) -> LuaError {
+        let text = match self.position(0) {
+            Some(position) => format!("{position} {message}"),
+            None => message.to_owned(),
+        };
+        LuaError::new(self.intern(text.as_bytes()))
+    }
+
+    /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
+    pub(crate) fn position(&self, level: usize) -> Option<String> {
+        let frame = self.frames.len().checked_sub(level + 1).and_then(|i| self.frames.get(i))?;
+        let proto = &frame.proto.proto;
+        let line = proto.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+        Some(format!("{}:{line}:", proto.source))
+    }
+
+    // ------------------------------------------------------------------ the stack
+
+    /// Makes the stack at least `len` slots long.
+    pub(crate) fn ensure_stack(&mut self, len: usize) -> Result<(), LuaError> {
+        if len > MAX_STACK {
+            return Err(self.error("stack overflow"));
+        }
+        if self.stack.len() < len {
+            self.stack.resize(len, Value::Nil);
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ upvalues
+
+    /// The open upvalue for stack slot `index`, created if needed.
+    pub(crate) fn find_upvalue(&mut self, index: usize) -> Gc<UpVal> {
+        let position = self.open_upvalues.partition_point(|u| match u.state() {
+            UpState::Open(i) => i < index,
+            UpState::Closed(_) => true,
+        });
+        if let Some(&existing) = self.open_upvalues.get(position) {
+            if matches!(existing.state(), UpState::Open(i) if i == index) {
+                return existing;
+            }
+        }
+        let upvalue = self.heap.alloc(UpVal::open(index));
+        self.open_upvalues.insert(position, upvalue);
+        upvalue
+    }
+
+    /// Closes the open upvalues of slots `level` and above: they take their values.
+    pub(crate) fn close_upvalues(&mut self, level: usize) {
+        while let Some(&upvalue) = self.open_upvalues.last() {
+            match upvalue.state() {
+                UpState::Open(i) if i >= level => {
+                    let value = self.stack.get(i).copied().unwrap_or(Value::Nil);
+                    upvalue.set_state(UpState::Closed(value));
+                    self.open_upvalues.pop();
+                }
+                _ => break,
+            }
+        }
+    }
+
+    pub(crate) fn upvalue_get(&self, upvalue: Gc<UpVal>) -> Value {
+        match upvalue.state() {
+            UpState::Open(i) => self.stack.get(i).copied().unwrap_or(Value::Nil),
+            UpState::Closed(v) => v,
+        }
+    }
+
+    pub(crate) fn upvalue_set(&mut self, upvalue: Gc<UpVal>, value: Value) {
+        match upvalue.state() {
+            UpState::Open(i) => {
+                if let Some(slot) = self.stack.get_mut(i) {
+                    *slot = value;
+                }
+            }
+            UpState::Closed(_) => upvalue.set_state(UpState::Closed(value)),
+        }
+    }
+
+    // ------------------------------------------------------------------ to-be-closed
+
+    /// `Tbc`: the variable in `slot` (register `reg`) is to be closed; it must be false,
+    /// nil or have a `__close` metamethod.
+    pub(crate) fn mark_tbc(&mut self, slot: usize, reg: usize) -> Result<(), LuaError> {
+        let value = self.stack.get(slot).copied().unwrap_or(Value::Nil);
+        if value.is_falsy() {
+            return Ok(());
+        }
+        if self.metamethod(value, self.names.close).is_nil() {
+            let name = self
+                .frames
+                .last()
+                .and_then(|f| f.proto.proto.local_name(reg, f.pc).map(str::to_owned))
+                .unwrap_or_else(|| "?".to_owned());
+            return Err(self.error(&format!("variable '{name}' got a non-closable value")));
+        }
+        self.tbc.push(slot);
+        Ok(())
+    }
+
+    /// Calls `__close(value, error)` for the to-be-closed variables at `level` and
+    /// above, innermost first.
+    pub(crate) fn close_tbc(&mut self, level: usize, error: Value) -> Result<(), LuaError> {
+        while let Some(&slot) = self.tbc.last() {
+            if slot < level {
+                break;
+            }
+            self.tbc.pop();
+            let value = self.stack.get(slot).copied().unwrap_or(Value::Nil);
+            let handler = self.metamethod(value, self.names.close);
+            if handler.is_nil() {
+                return Err(self.error("attempt to call a nil value (metamethod 'close')"));
+            }
+            self.call(handler, &[value, error])?;
+        }
+        Ok(())
+    }
+
+    /// `Close`: upvalues and to-be-closed variables of `level` and above.
+    pub(crate) fn close_scope(&mut self, level: usize) -> Result<(), LuaError> {
+        self.close_upvalues(level);
+        self.close_tbc(level, Value::Nil)
+    }
+
+    /// `attempt to call a nil value (global 'f')` for the value in `func_slot`.
+    pub(crate) fn call_error(&mut self, func_slot: usize) -> LuaError {
+        let value = self.stack.get(func_slot).copied().unwrap_or(Value::Nil);
+        let who = match self.frames.last() {
+            Some(frame) if func_slot >= frame.base => crate::ops::Operand::Reg(func_slot - frame.base),
+            _ => crate::ops::Operand::Anonymous,
+        };
+        let message = format!("attempt to call a {} value{}", self.type_name_of(value), self.describe(who));
+        self.error(&message)
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /// Starts the call of the value in `func_slot` with the `nargs` values above it.
+    /// A Lua function gets a frame (the interpreter continues in it); a native function
+    /// runs to completion and its results are placed at `func_slot`. Returns whether a
+    /// Lua frame was pushed.
+    pub(crate) fn precall(&mut self, func_slot: usize, nargs: usize, wanted: i32) -> Result<bool, LuaError> {
+        let mut nargs = nargs;
+        let mut callee = self.stack.get(func_slot).copied().unwrap_or(Value::Nil);
+        // `__call`: the metamethod is called with the object as its first argument.
+        let mut guard = 0;
+        let function = loop {
+            match callee {
+                Value::Function(f) => break f,
+                other => {
+                    let handler = self.metamethod(other, self.names.call);
+                    if handler.is_nil() || guard > 100 {
+                        return Err(self.call_error(func_slot));
+                    }
+                    self.ensure_stack(func_slot + nargs + 2)?;
+                    self.stack.insert(func_slot, handler);
+                    self.stack.truncate(func_slot + nargs + 2);
+                    nargs += 1;
+                    callee = handler;
+                    guard += 1;
+                }
+            }
+        };
+        match &*function {
+            Function::Lua { proto, .. } => {
+                let p = &proto.proto;
+                let params = usize::from(p.num_params);
+                let size = usize::from(p.max_stack);
+                let (base, varargs_start, varargs) = if p.is_vararg {
+                    // Extra arguments stay below; the function and its fixed parameters
+                    // are copied above them.
+                    let extra = nargs.saturating_sub(params);
+                    let new_func = func_slot + 1 + nargs;
+                    self.ensure_stack(new_func + 1 + size.max(params))?;
+                    self.stack[new_func] = self.stack[func_slot];
+                    for i in 0..params {
+                        self.stack[new_func + 1 + i] =
+                            if i < nargs { self.stack[func_slot + 1 + i] } else { Value::Nil };
+                    }
+                    (new_func + 1, func_slot + 1 + params, extra)
+                } else {
+                    let base = func_slot + 1;
+                    self.ensure_stack(base + size.max(params))?;
+                    for i in nargs..params {
+                        self.stack[base + i] = Value::Nil;
+                    }
+                    (base, base, 0)
+                };
+                let proto = *proto;
+                self.frames.push(Frame {
+                    closure: function,
+                    proto,
+                    base,
+                    pc: 0,
+                    func_slot,
+                    wanted,
+                    varargs_start,
+                    varargs,
+                    is_entry: false,
+                });
+                Ok(true)
+            }
+            Function::Native { func, .. } => {
+                let func = *func;
+                self.native_depth += 1;
+                if self.native_depth > MAX_NATIVE_DEPTH {
+                    self.native_depth -= 1;
+                    return Err(self.error("C stack overflow"));
+                }
+                let base = func_slot + 1;
+                self.stack.truncate(base + nargs);
+                let result = func(self, base, nargs);
+                self.native_depth -= 1;
+                let count = result?;
+                let first = self.stack.len().saturating_sub(count);
+                self.place_results(first, count, func_slot, wanted)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Moves `count` results from `first` to `dest`, adjusted to `wanted` (`-1`: all,
+    /// setting `top`).
+    pub(crate) fn place_results(
+        &mut self,
+        first: usize,
+        count: usize,
+        dest: usize,
+        wanted: i32,
+    ) -> Result<(), LuaError> {
+        let keep = if wanted < 0 { count } else { wanted as usize };
+        self.ensure_stack(dest + keep)?;
+        for i in 0..keep {
+            self.stack[dest + i] = if i < count { self.stack[first + i] } else { Value::Nil };
+        }
+        self.top = dest + keep;
+        Ok(())
+    }
+
+    /// Calls `func` with `args` from Rust (a native function, a metamethod, the host) and
+    /// returns its results.
+    pub fn call(&mut self, func: Value, args: &[Value]) -> Result<Vec<Value>, LuaError> {
+        let func_slot = self.stack.len();
+        self.stack.push(func);
+        self.stack.extend_from_slice(args);
+        let frames = self.frames.len();
+        let result = self.call_at(func_slot, args.len());
+        match result {
+            Ok(()) => {
+                let results = self.stack[func_slot.min(self.top)..self.top].to_vec();
+                self.stack.truncate(func_slot);
+                Ok(results)
+            }
+            Err(error) => Err(self.unwind_with(frames, func_slot, error)),
+        }
+    }
+
+    /// Runs the call at `func_slot` to completion; results end at `self.top`.
+    fn call_at(&mut self, func_slot: usize, nargs: usize) -> Result<(), LuaError> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.error("C stack overflow"));
+        }
+        if self.precall(func_slot, nargs, -1)? {
+            if let Some(frame) = self.frames.last_mut() {
+                frame.is_entry = true;
+            }
+            self.native_depth += 1;
+            let result = self.execute();
+            self.native_depth -= 1;
+            result?;
+        }
+        Ok(())
+    }
+
+    /// After an error: drops the frames above `frames`, closes upvalues of the dropped
+    /// stack, and cuts the stack at `stack_len`.
+    pub(crate) fn unwind(&mut self, frames: usize, stack_len: usize) {
+        self.close_upvalues(stack_len);
+        self.frames.truncate(frames);
+        self.stack.truncate(stack_len);
+    }
+
+    /// After an error caught at `stack_len`: closes the to-be-closed variables above it
+    /// with the error object, then unwinds. A `__close` that fails replaces the error.
+    pub(crate) fn unwind_with(&mut self, frames: usize, stack_len: usize, error: LuaError) -> LuaError {
+        let mut error = error;
+        while self.tbc.last().is_some_and(|&slot| slot >= stack_len) {
+            if let Err(e) = self.close_tbc(stack_len, error.value) {
+                error = e;
+            }
+        }
+        self.unwind(frames, stack_len);
+        error
+    }
+
+    /// Calls `func(args)` in protected mode, as `pcall` does.
+    pub fn pcall(&mut self, func: Value, args: &[Value]) -> Result<Vec<Value>, LuaError> {
+        self.call(func, args)
+    }
+
+    // ------------------------------------------------------------------ collection
+
+    /// Collects garbage if enough was allocated since the last collection.
+    pub(crate) fn maybe_collect(&mut self) {
+        if self.heap.should_collect() {
+            self.collect();
+        }
+    }
+
+    /// A full collection: everything reachable from the stack, frames, globals and
+    /// open upvalues survives.
+    pub fn collect(&mut self) {
+        let Vm { heap, stack, frames, globals, open_upvalues, names, .. } = self;
+        heap.mark(|m| {
+            m.mark(*globals);
+            for value in stack.iter() {
+                value.trace(m);
+            }
+            for frame in frames.iter() {
+                m.mark(frame.closure);
+            }
+            for upvalue in open_upvalues.iter() {
+                m.mark(*upvalue);
+            }
+            for name in [
+                names.index,
+                names.newindex,
+                names.call,
+                names.tostring,
+                names.name,
+                names.len,
+                names.eq,
+                names.lt,
+                names.le,
+                names.concat,
+                names.unm,
+                names.bnot,
+                names.metatable,
+                names.pairs,
+                names.close,
+            ]
+            .iter()
+            .chain(names.arith.iter())
+            {
+                m.mark(*name);
+            }
+        });
+        self.strings.remove_unmarked();
+        self.heap.sweep();
+    }
+
+    /// Kilobytes in use, as `collectgarbage("count")` reports them.
+    pub fn memory_kb(&self) -> f64 {
+        self.heap.bytes() as f64 / 1024.0
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
