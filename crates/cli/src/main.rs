@@ -73,9 +73,24 @@ fn run_script(args: &[String]) -> ExitCode {
     match vm.call(main, &script_args) {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("moonlet: {error}\nstack traceback:\n\t[C]: in ?");
+            eprintln!("moonlet: {}\nstack traceback:\n\t[C]: in ?", error_text(&mut vm, error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// An uncaught error as `lua` prints it: strings and numbers as text, objects with
+/// `__tostring` through it, anything else as `(error object is a X value)`.
+fn error_text(vm: &mut moonlet_vm::Vm, error: moonlet_vm::LuaError) -> String {
+    use moonlet_vm::value::Value;
+    let shown = match error.value {
+        Value::Str(_) | Value::Int(_) | Value::Float(_) => vm.tostring(error.value).ok(),
+        Value::Table(_) if vm.has_tostring(error.value) => vm.tostring(error.value).ok(),
+        _ => None,
+    };
+    match shown {
+        Some(Value::Str(s)) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+        _ => format!("(error object is a {} value)", error.value.type_name()),
     }
 }
 

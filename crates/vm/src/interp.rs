@@ -14,7 +14,7 @@ use crate::number;
 use crate::ops::{ArithOp, Operand};
 use crate::table::Table;
 use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::{CallSite, Vm};
 
 impl Vm {
     /// Runs Lua frames until the entry frame (the one `call` pushed) returns.
@@ -274,7 +274,7 @@ impl Vm {
                     OpCode::Call => {
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
                         let wanted = i.c() as i32 - 1;
-                        if self.precall(a, nargs, wanted)? {
+                        if self.precall(a, nargs, wanted, CallSite::Lua)? {
                             continue 'frame;
                         }
                         let keep = self.top;
@@ -290,7 +290,7 @@ impl Vm {
                         for j in 0..=nargs {
                             self.stack[dest + j] = self.stack[a + j];
                         }
-                        if self.precall(dest, nargs, current.wanted)? {
+                        if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
                             }
@@ -343,7 +343,7 @@ impl Vm {
                         self.stack[call + 1] = self.stack[a + 1];
                         self.stack[call + 2] = self.stack[a + 2];
                         let wanted = i.c() as i32;
-                        if self.precall(call, 2, wanted)? {
+                        if self.precall(call, 2, wanted, CallSite::ForIterator)? {
                             continue 'frame;
                         }
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;

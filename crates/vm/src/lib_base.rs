@@ -52,10 +52,40 @@ pub(crate) fn open(vm: &mut Vm) {
     let f = Value::Function(vm.heap.alloc(Function::Native { name: "unpack", func: unpack }));
     let _ = table.set(key, f);
     vm.set_global("table", Value::Table(table));
+    open_math(vm);
+}
+
+/// The part of the math library the core needs: `math.type` and the limits.
+fn open_math(vm: &mut Vm) {
+    let math = vm.new_table();
+    let set = |vm: &mut Vm, name: &str, value: Value| {
+        let key = vm.intern(name.as_bytes());
+        let _ = math.set(key, value);
+    };
+    set(vm, "maxinteger", Value::Int(i64::MAX));
+    set(vm, "mininteger", Value::Int(i64::MIN));
+    set(vm, "huge", Value::Float(f64::INFINITY));
+    set(vm, "pi", Value::Float(std::f64::consts::PI));
+    let f = Value::Function(vm.heap.alloc(Function::Native { name: "type", func: math_type }));
+    set(vm, "type", f);
+    vm.set_global("math", Value::Table(math));
+}
+
+fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let value = check_any(vm, base, count, 1, "type")?;
+    let result = match value {
+        Value::Int(_) => vm.intern(b"integer"),
+        Value::Float(_) => vm.intern(b"float"),
+        _ => Value::Nil,
+    };
+    vm.push(result);
+    Ok(1)
 }
 
 /// `bad argument #n to 'name' (message)`.
 pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> LuaError {
+    // The name the call site gives the function wins (`for iterator`).
+    let name = if vm.native_name() == "for iterator" { "for iterator" } else { name };
     vm.error(&format!("bad argument #{n} to '{name}' ({message})"))
 }
 
@@ -345,8 +375,13 @@ fn error(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         Value::Nil => 1,
         _ => check_integer(vm, base, count, 2, "error")?,
     };
-    if let (Value::Str(s), true) = (value, level > 0) {
-        if let Some(position) = vm.position(level as usize - 1) {
+    // Level 1 is the function that called `error`: a Lua function when one called it
+    // directly; otherwise (`pcall(error, …)`) a native one, which has no position.
+    let frame_level = if vm.native.from_lua { level - 1 } else { level.saturating_sub(2) };
+    let frame_level =
+        usize::try_from(frame_level).ok().filter(|_| level > 0 && (vm.native.from_lua || level > 1));
+    if let (Value::Str(s), Some(frame_level)) = (value, frame_level) {
+        if let Some(position) = vm.position(frame_level) {
             let mut text = format!("{position} ").into_bytes();
             text.extend_from_slice(s.as_bytes());
             return Err(LuaError::new(vm.intern(&text)));

@@ -424,6 +424,11 @@ impl Vm {
 
     // ------------------------------------------------------------------ tostring
 
+    /// Whether `value` has a `__tostring` metamethod.
+    pub fn has_tostring(&self, value: Value) -> bool {
+        !self.metamethod(value, self.names.tostring).is_nil()
+    }
+
     /// `tostring(value)`: `__tostring`, `__name`, or the default form.
     pub fn tostring(&mut self, value: Value) -> Result<Value, LuaError> {
         let handler = self.metamethod(value, self.names.tostring);

@@ -83,6 +83,32 @@ pub struct Vm {
     pub(crate) out: Box<dyn Write>,
     /// What `collectgarbage("incremental"/"generational")` reports as the previous mode.
     pub(crate) gc_mode: &'static str,
+    /// The native function running, and how it was called (for `luaL_error`-style
+    /// positions and `bad argument … to 'name'`).
+    pub(crate) native: NativeCall,
+}
+
+/// How the running native function was called.
+#[derive(Clone, Copy)]
+pub(crate) struct NativeCall {
+    /// A native function is running (not a Lua function it called).
+    pub(crate) active: bool,
+    /// The name its argument errors use.
+    pub(crate) name: &'static str,
+    /// Called by a Lua function's instruction (its errors get that function's position),
+    /// not from Rust (`pcall`, a metamethod, the host).
+    pub(crate) from_lua: bool,
+}
+
+/// Who makes a call, which decides how errors in a called native are reported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallSite {
+    /// A `Call` instruction.
+    Lua,
+    /// The `TForCall` of a generic `for` (errors name the function `for iterator`).
+    ForIterator,
+    /// Rust code: the host, `pcall`, a metamethod.
+    Rust,
 }
 
 impl Vm {
@@ -124,6 +150,7 @@ impl Vm {
             names,
             out: Box::new(std::io::stdout()),
             gc_mode: "generational",
+            native: NativeCall { active: false, name: "?", from_lua: false },
         };
         crate::lib_base::open(&mut vm);
         vm
@@ -181,19 +208,26 @@ impl Vm {
         }
     }
 
-    /// A runtime error with the position of the running Lua function in front, as
-    /// `luaL_error` / `luaG_runerror` make them.
+    /// A runtime error with `chunk:line:` in front, as `luaG_runerror` and `luaL_error`
+    /// make them: the position of the running Lua function, or for an error raised in a
+    /// native function, of the Lua function that called it (none if Rust called it).
     pub fn error(&mut self, message: &str) -> LuaError {
-        let text = match self.position(0) {
+        let positioned = !self.native.active || self.native.from_lua;
+        let text = match self.position(0).filter(|_| positioned) {
             Some(position) => format!("{position} {message}"),
             None => message.to_owned(),
         };
         LuaError::new(self.intern(text.as_bytes()))
     }
 
+    /// The name argument errors of the running native use.
+    pub(crate) fn native_name(&self) -> &'static str {
+        self.native.name
+    }
+
     /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
     pub(crate) fn position(&self, level: usize) -> Option<String> {
-        let frame = self.frames.len().checked_sub(level + 1).and_then(|i| self.frames.get(i))?;
+        let frame = self.frames.len().checked_sub(level.checked_add(1)?).and_then(|i| self.frames.get(i))?;
         let proto = &frame.proto.proto;
         let line = proto.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
         Some(format!("{}:{line}:", proto.source))
@@ -324,7 +358,13 @@ impl Vm {
     /// A Lua function gets a frame (the interpreter continues in it); a native function
     /// runs to completion and its results are placed at `func_slot`. Returns whether a
     /// Lua frame was pushed.
-    pub(crate) fn precall(&mut self, func_slot: usize, nargs: usize, wanted: i32) -> Result<bool, LuaError> {
+    pub(crate) fn precall(
+        &mut self,
+        func_slot: usize,
+        nargs: usize,
+        wanted: i32,
+        site: CallSite,
+    ) -> Result<bool, LuaError> {
         let mut nargs = nargs;
         let mut callee = self.stack.get(func_slot).copied().unwrap_or(Value::Nil);
         // `__call`: the metamethod is called with the object as its first argument.
@@ -385,8 +425,9 @@ impl Vm {
                 });
                 Ok(true)
             }
-            Function::Native { func, .. } => {
+            Function::Native { func, name } => {
                 let func = *func;
+                let name = if site == CallSite::ForIterator { "for iterator" } else { *name };
                 self.native_depth += 1;
                 if self.native_depth > MAX_NATIVE_DEPTH {
                     self.native_depth -= 1;
@@ -394,7 +435,10 @@ impl Vm {
                 }
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
+                let running = NativeCall { active: true, name, from_lua: site != CallSite::Rust };
+                let caller = std::mem::replace(&mut self.native, running);
                 let result = func(self, base, nargs);
+                self.native = caller;
                 self.native_depth -= 1;
                 let count = result?;
                 let first = self.stack.len().saturating_sub(count);
@@ -445,12 +489,15 @@ impl Vm {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.error("C stack overflow"));
         }
-        if self.precall(func_slot, nargs, -1)? {
+        if self.precall(func_slot, nargs, -1, CallSite::Rust)? {
             if let Some(frame) = self.frames.last_mut() {
                 frame.is_entry = true;
             }
             self.native_depth += 1;
+            let caller =
+                std::mem::replace(&mut self.native, NativeCall { active: false, name: "?", from_lua: false });
             let result = self.execute();
+            self.native = caller;
             self.native_depth -= 1;
             result?;
         }

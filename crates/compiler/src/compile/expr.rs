@@ -611,9 +611,9 @@ impl Compiler {
         let saved = self.fs().free_reg;
         // Immediate and constant operands.
         if let ExprKind::Int(i) = rhs.kind {
+            // Only `+`: a metamethod must see the operator that was written.
             let imm = match op {
                 BinOp::Add => Some(i),
-                BinOp::Sub => i.checked_neg(),
                 _ => None,
             };
             if let Some(imm) = imm.filter(|v| (-i64::from(OFFSET_SC)..=i64::from(OFFSET_SC)).contains(v)) {
