@@ -39,7 +39,12 @@ impl Vm {
                     return Err(self.error("invalid instruction address"));
                 };
                 pc += 1;
-                self.frames[fi].pc = pc;
+                // The frame's `pc` is read by calls and errors (for positions).
+                macro_rules! save {
+                    () => {
+                        self.frames[fi].pc = pc
+                    };
+                }
                 let a = base + i.a();
                 macro_rules! r {
                     ($x:expr) => {
@@ -60,7 +65,9 @@ impl Vm {
                         }
                     };
                 }
-                match i.op() {
+                let op = i.op();
+                save!();
+                match op {
                     OpCode::Move => self.stack[a] = r!(i.b()),
                     OpCode::LoadI => self.stack[a] = Value::Int(i.sbx()),
                     OpCode::LoadF => self.stack[a] = Value::Float(i.sbx() as f64),
@@ -439,12 +446,25 @@ impl Vm {
 
     /// A function returns `n` values from stack slot `first`: place them for the caller,
     /// pop the frame. Returns whether it was the entry frame (leave `execute`).
+    #[inline]
     fn finish_call(&mut self, first: usize, n: usize) -> Result<bool, LuaError> {
-        let Some(frame) = self.frames.last().copied() else { return Ok(true) };
-        self.close_upvalues(frame.base);
-        self.close_tbc(frame.base, Value::Nil)?;
-        self.frames.pop();
-        self.place_results(first, n, frame.func_slot, frame.wanted)?;
+        let Some(frame) = self.frames.pop() else { return Ok(true) };
+        if !self.open_upvalues.is_empty() {
+            self.close_upvalues(frame.base);
+        }
+        if !self.tbc.is_empty() {
+            // `__close` handlers run with the frame still in place (for their positions).
+            self.frames.push(frame);
+            self.close_tbc(frame.base, Value::Nil)?;
+            self.frames.pop();
+        }
+        if frame.wanted == 1 && n >= 1 {
+            // The common case: one result wanted and available.
+            self.stack[frame.func_slot] = self.stack[first];
+            self.top = frame.func_slot + 1;
+        } else {
+            self.place_results(first, n, frame.func_slot, frame.wanted)?;
+        }
         if frame.is_entry {
             return Ok(true);
         }
