@@ -104,7 +104,26 @@ pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, 
 /// A callable value.
 pub enum Function {
     Lua { proto: Gc<FnProto>, upvalues: Box<[Gc<UpVal>]> },
-    Native { name: &'static str, func: NativeFn },
+    Native { name: &'static str, func: NativeFn, kind: NativeKind },
+}
+
+/// Native functions the interpreter runs itself, because they must not hold a Rust
+/// frame while Lua code runs under them (so that a coroutine can yield through them).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NativeKind {
+    /// An ordinary function: `func` runs to completion.
+    Plain,
+    /// `pcall`: calls its first argument in protected mode.
+    Pcall,
+    /// `xpcall`: the same, with a message handler.
+    Xpcall,
+}
+
+impl Function {
+    /// An ordinary native function.
+    pub fn native(name: &'static str, func: NativeFn) -> Function {
+        Function::Native { name, func, kind: NativeKind::Plain }
+    }
 }
 
 impl Trace for Function {

@@ -17,8 +17,27 @@ use crate::value::Value;
 use crate::vm::{CallSite, Vm};
 
 impl Vm {
-    /// Runs Lua frames until the entry frame (the one `call` pushed) returns.
+    /// Runs Lua frames until the entry frame (the one `call` pushed) returns. Errors
+    /// inside a protected call made meanwhile are caught here (no Rust frame is left
+    /// between a `pcall` and the code it protects).
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
+        self.exec_depth += 1;
+        let result = loop {
+            match self.run() {
+                Ok(()) => break Ok(()),
+                Err(error) => {
+                    if let Err(error) = self.recover(error) {
+                        break Err(error);
+                    }
+                }
+            }
+        };
+        self.exec_depth -= 1;
+        result
+    }
+
+    /// The instruction loop proper; returns on the entry frame's return or on an error.
+    fn run(&mut self) -> Result<(), LuaError> {
         'frame: loop {
             let Some(&frame) = self.frames.last() else { return Ok(()) };
             let fi = self.frames.len() - 1;
@@ -303,6 +322,9 @@ impl Vm {
                             }
                             continue 'frame;
                         }
+                        if self.ends_protected_call() {
+                            self.finish_protected();
+                        }
                         if current.is_entry {
                             return Ok(());
                         }
@@ -464,6 +486,9 @@ impl Vm {
             self.top = frame.func_slot + 1;
         } else {
             self.place_results(first, n, frame.func_slot, frame.wanted)?;
+        }
+        if self.ends_protected_call() {
+            self.finish_protected();
         }
         if frame.is_entry {
             return Ok(true);

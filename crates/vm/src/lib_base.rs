@@ -9,7 +9,7 @@
 use std::io::Write;
 
 use crate::error::LuaError;
-use crate::function::Function;
+use crate::function::{Function, NativeKind};
 use crate::number::{self, Numeral};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -39,8 +39,15 @@ pub(crate) fn open(vm: &mut Vm) {
         ("unpack", unpack),
     ];
     for (name, f) in functions {
-        if name != "unpack" {
-            vm.register(name, f);
+        match name {
+            "unpack" => {}
+            // The interpreter runs these itself; `f` is never called.
+            "pcall" | "xpcall" => {
+                let kind = if name == "pcall" { NativeKind::Pcall } else { NativeKind::Xpcall };
+                let function = vm.heap.alloc(Function::Native { name, func: f, kind });
+                vm.set_global(name, Value::Function(function));
+            }
+            _ => vm.register(name, f),
         }
     }
     let globals = Value::Table(vm.globals);
@@ -49,7 +56,7 @@ pub(crate) fn open(vm: &mut Vm) {
     vm.set_global("_VERSION", version);
     let table = vm.new_table();
     let key = vm.intern(b"unpack");
-    let f = Value::Function(vm.heap.alloc(Function::Native { name: "unpack", func: unpack }));
+    let f = Value::Function(vm.heap.alloc(Function::native("unpack", unpack)));
     let _ = table.set(key, f);
     vm.set_global("table", Value::Table(table));
     open_math(vm);
@@ -66,7 +73,7 @@ fn open_math(vm: &mut Vm) {
     set(vm, "mininteger", Value::Int(i64::MIN));
     set(vm, "huge", Value::Float(f64::INFINITY));
     set(vm, "pi", Value::Float(std::f64::consts::PI));
-    let f = Value::Function(vm.heap.alloc(Function::Native { name: "type", func: math_type }));
+    let f = Value::Function(vm.heap.alloc(Function::native("type", math_type)));
     set(vm, "type", f);
     vm.set_global("math", Value::Table(math));
 }
@@ -224,7 +231,7 @@ fn pairs(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let next = vm.globals.get_str(vm.strings.intern(&mut vm.heap, b"next"));
     let next = match next {
         Value::Function(_) => next,
-        _ => Value::Function(vm.heap.alloc(Function::Native { name: "next", func: self::next })),
+        _ => Value::Function(vm.heap.alloc(Function::native("next", self::next))),
     };
     vm.push(next);
     vm.push(value);
@@ -253,7 +260,7 @@ fn ipairs_step(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError
 
 fn ipairs(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let value = check_any(vm, base, count, 1, "ipairs")?;
-    let step = Value::Function(vm.heap.alloc(Function::Native { name: "ipairs_step", func: ipairs_step }));
+    let step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
     vm.push(step);
     vm.push(value);
     vm.push(Value::Int(0));

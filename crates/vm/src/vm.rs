@@ -12,7 +12,7 @@ use std::sync::Arc;
 use moonlet_compiler::Proto;
 
 use crate::error::LuaError;
-use crate::function::{FnProto, Function, NativeFn, UpState, UpVal};
+use crate::function::{FnProto, Function, NativeFn, NativeKind, UpState, UpVal};
 use crate::gc::{Gc, Heap};
 use crate::string::{LuaStr, Strings};
 use crate::table::Table;
@@ -41,6 +41,22 @@ pub(crate) struct Frame {
     pub(crate) varargs: usize,
     /// `execute` returns to its Rust caller when this frame returns.
     pub(crate) is_entry: bool,
+}
+
+/// A protected call (`pcall`/`xpcall`) in progress.
+#[derive(Clone, Copy)]
+pub(crate) struct Protect {
+    /// `frames.len()` when the protected function was called: its frame (if it is a Lua
+    /// function) is the one at this index.
+    pub(crate) frames: usize,
+    /// The slot of `pcall` itself, where `true`/`false` and the results go.
+    pub(crate) func_slot: usize,
+    /// Results the caller of `pcall` wants.
+    pub(crate) wanted: i32,
+    /// The message handler of `xpcall` (nil for `pcall`).
+    pub(crate) handler: Value,
+    /// The `execute` invocation that runs it (errors are caught in that one).
+    pub(crate) exec: u32,
 }
 
 /// Interned names the VM looks up often.
@@ -77,6 +93,10 @@ pub struct Vm {
     pub(crate) top: usize,
     /// Stack slots of the active to-be-closed variables, innermost last.
     pub(crate) tbc: Vec<usize>,
+    /// Protected calls in progress, innermost last.
+    pub(crate) protected: Vec<Protect>,
+    /// Nested `execute` invocations (Rust re-entries) in progress.
+    pub(crate) exec_depth: u32,
     pub(crate) native_depth: u32,
     pub(crate) names: Names,
     /// Where `print` writes.
@@ -107,6 +127,8 @@ pub(crate) enum CallSite {
     Lua,
     /// The `TForCall` of a generic `for` (errors name the function `for iterator`).
     ForIterator,
+    /// `pcall`/`xpcall` run by the interpreter: the callee's caller is a native function.
+    Protected,
     /// Rust code: the host, `pcall`, a metamethod.
     Rust,
 }
@@ -146,6 +168,8 @@ impl Vm {
             open_upvalues: Vec::new(),
             top: 0,
             tbc: Vec::new(),
+            protected: Vec::new(),
+            exec_depth: 0,
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
@@ -179,7 +203,7 @@ impl Vm {
 
     /// Registers a native function as a global.
     pub fn register(&mut self, name: &'static str, func: NativeFn) {
-        let f = self.heap.alloc(Function::Native { name, func });
+        let f = self.heap.alloc(Function::native(name, func));
         self.set_global(name, Value::Function(f));
     }
 
@@ -425,7 +449,15 @@ impl Vm {
                 });
                 Ok(true)
             }
-            Function::Native { func, name } => {
+            // From Lua code the interpreter runs `pcall` itself (no Rust frame stays under the
+            // protected code); from Rust, `func` does it recursively.
+            Function::Native { kind: NativeKind::Pcall | NativeKind::Xpcall, name, .. }
+                if site != CallSite::Rust =>
+            {
+                let is_xpcall = matches!(&*function, Function::Native { kind: NativeKind::Xpcall, .. });
+                self.protected_call(func_slot, nargs, wanted, site, is_xpcall, name)
+            }
+            Function::Native { func, name, .. } => {
                 let func = *func;
                 let name = if site == CallSite::ForIterator { "for iterator" } else { *name };
                 self.native_depth += 1;
@@ -435,7 +467,8 @@ impl Vm {
                 }
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
-                let running = NativeCall { active: true, name, from_lua: site != CallSite::Rust };
+                let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator);
+                let running = NativeCall { active: true, name, from_lua };
                 let caller = std::mem::replace(&mut self.native, running);
                 let result = func(self, base, nargs);
                 self.native = caller;
@@ -446,6 +479,103 @@ impl Vm {
                 Ok(false)
             }
         }
+    }
+
+    /// `pcall(f, …)` / `xpcall(f, handler, …)` at `func_slot`: calls `f` one slot up and
+    /// records the protection; the results get `true` in front when `f` returns
+    /// ([`Vm::finish_protected`]) and errors come back as `false, error` ([`Vm::recover`]).
+    fn protected_call(
+        &mut self,
+        func_slot: usize,
+        nargs: usize,
+        wanted: i32,
+        site: CallSite,
+        is_xpcall: bool,
+        name: &'static str,
+    ) -> Result<bool, LuaError> {
+        let required = if is_xpcall { 2 } else { 1 };
+        if nargs < required {
+            let caller = std::mem::replace(
+                &mut self.native,
+                NativeCall {
+                    active: true,
+                    name,
+                    from_lua: matches!(site, CallSite::Lua | CallSite::ForIterator),
+                },
+            );
+            let message = format!("bad argument #{} to '{name}' (value expected)", nargs + 1);
+            let error = self.error(&message);
+            self.native = caller;
+            return Err(error);
+        }
+        let mut nargs = nargs - 1;
+        let mut handler = Value::Nil;
+        if is_xpcall {
+            // Move the handler out of the argument list: f, args… must be contiguous.
+            handler = self.stack[func_slot + 2];
+            self.stack.remove(func_slot + 2);
+            nargs -= 1;
+        }
+        let exec = self.exec_depth;
+        self.protected.push(Protect { frames: self.frames.len(), func_slot, wanted, handler, exec });
+        let inner_wanted = if wanted < 0 { -1 } else { (wanted - 1).max(0) };
+        if self.precall(func_slot + 1, nargs, inner_wanted, CallSite::Protected)? {
+            return Ok(true);
+        }
+        self.finish_protected();
+        Ok(false)
+    }
+
+    /// The protected function returned normally: `true` goes in front of its results.
+    pub(crate) fn finish_protected(&mut self) {
+        if let Some(p) = self.protected.pop() {
+            self.stack[p.func_slot] = Value::Bool(true);
+            if p.wanted < 0 {
+                // `top` was set by the results placed one slot up.
+            } else {
+                self.top = p.func_slot + p.wanted as usize;
+            }
+        }
+    }
+
+    /// Whether the frame about to be popped (now `frames.len()` deep) ends a protected call.
+    pub(crate) fn ends_protected_call(&self) -> bool {
+        self.protected.last().is_some_and(|p| p.frames == self.frames.len() && p.exec == self.exec_depth)
+    }
+
+    /// An error inside the running `execute`: if a protected call it made is in
+    /// progress, unwind to it and give its caller `false, error` (returns `Ok`);
+    /// otherwise the error goes on.
+    pub(crate) fn recover(&mut self, error: LuaError) -> Result<(), LuaError> {
+        let Some(p) = self.protected.last().copied() else { return Err(error) };
+        if p.exec != self.exec_depth {
+            return Err(error);
+        }
+        self.protected.pop();
+        let error = self.unwind_with(p.frames, p.func_slot + 1, error);
+        let value = if p.handler.is_nil() {
+            error.value
+        } else {
+            match self.call(p.handler, &[error.value]) {
+                Ok(results) => results.first().copied().unwrap_or(Value::Nil),
+                Err(_) => self.intern(b"error in error handling"),
+            }
+        };
+        self.ensure_stack(p.func_slot + 2)?;
+        self.stack[p.func_slot] = Value::Bool(false);
+        self.stack[p.func_slot + 1] = value;
+        self.place_results(p.func_slot, 2, p.func_slot, p.wanted)?;
+        // `pcall(pcall, f)`: the outer call completes with the inner one.
+        while self.ends_protected_call() {
+            self.finish_protected();
+        }
+        if let Some(caller) = self.frames.last() {
+            let size = caller.base + usize::from(caller.proto.proto.max_stack);
+            let keep = self.top;
+            self.ensure_stack(size.max(keep))?;
+            self.top = keep;
+        }
+        Ok(())
     }
 
     /// Moves `count` results from `first` to `dest`, adjusted to `wanted` (`-1`: all,
