@@ -14,11 +14,17 @@ use crate::value::Value;
 pub struct LuaError {
     pub value: Value,
     pub traceback: Option<String>,
+    /// Not an error: a coroutine yielding, on its way out to the `resume` that runs it.
+    pub(crate) yielding: bool,
 }
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError { value, traceback: None }
+        LuaError { value, traceback: None, yielding: false }
+    }
+
+    pub(crate) fn yield_signal() -> LuaError {
+        LuaError { value: Value::Nil, traceback: None, yielding: true }
     }
 }
 

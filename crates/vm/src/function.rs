@@ -11,6 +11,7 @@ use moonlet_compiler::{Constant, Proto};
 
 use crate::gc::{Gc, Heap, Marker, Trace};
 use crate::string::Strings;
+use crate::thread::Thread;
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::LuaError;
@@ -65,14 +66,17 @@ pub struct UpVal {
 /// Where an upvalue's value is.
 #[derive(Clone, Copy)]
 pub enum UpState {
-    /// In the running thread's stack at this index.
-    Open(usize),
+    /// In the stack of `thread` (which may not be the running one) at `index`.
+    Open {
+        thread: Gc<Thread>,
+        index: usize,
+    },
     Closed(Value),
 }
 
 impl UpVal {
-    pub fn open(index: usize) -> UpVal {
-        UpVal { state: Cell::new(UpState::Open(index)) }
+    pub fn open(thread: Gc<Thread>, index: usize) -> UpVal {
+        UpVal { state: Cell::new(UpState::Open { thread, index }) }
     }
 
     pub fn closed(value: Value) -> UpVal {
@@ -90,9 +94,10 @@ impl UpVal {
 
 impl Trace for UpVal {
     fn trace(&self, marker: &mut Marker) {
-        // An open upvalue's value is in a stack, which is a root of its own.
-        if let UpState::Closed(value) = self.state.get() {
-            value.trace(marker);
+        // An open upvalue's value is in its thread's stack, traced with the thread.
+        match self.state.get() {
+            UpState::Closed(value) => value.trace(marker),
+            UpState::Open { thread, .. } => marker.mark(thread),
         }
     }
 }
@@ -103,8 +108,18 @@ pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, 
 
 /// A callable value.
 pub enum Function {
-    Lua { proto: Gc<FnProto>, upvalues: Box<[Gc<UpVal>]> },
-    Native { name: &'static str, func: NativeFn, kind: NativeKind },
+    Lua {
+        proto: Gc<FnProto>,
+        upvalues: Box<[Gc<UpVal>]>,
+    },
+    /// `upvalue` is the one value a native closure keeps (the coroutine of a
+    /// `coroutine.wrap` function); nil for most.
+    Native {
+        name: &'static str,
+        func: NativeFn,
+        kind: NativeKind,
+        upvalue: Value,
+    },
 }
 
 /// Native functions the interpreter runs itself, because they must not hold a Rust
@@ -122,17 +137,20 @@ pub enum NativeKind {
 impl Function {
     /// An ordinary native function.
     pub fn native(name: &'static str, func: NativeFn) -> Function {
-        Function::Native { name, func, kind: NativeKind::Plain }
+        Function::Native { name, func, kind: NativeKind::Plain, upvalue: Value::Nil }
     }
 }
 
 impl Trace for Function {
     fn trace(&self, marker: &mut Marker) {
-        if let Function::Lua { proto, upvalues } = self {
-            marker.mark(*proto);
-            for upvalue in upvalues.iter() {
-                marker.mark(*upvalue);
+        match self {
+            Function::Lua { proto, upvalues } => {
+                marker.mark(*proto);
+                for upvalue in upvalues.iter() {
+                    marker.mark(*upvalue);
+                }
             }
+            Function::Native { upvalue, .. } => upvalue.trace(marker),
         }
     }
 

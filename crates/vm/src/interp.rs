@@ -498,7 +498,7 @@ impl Vm {
     }
 
     /// Back in the caller after a call: its registers must all exist again.
-    fn resume_caller(&mut self) -> Result<(), LuaError> {
+    pub(crate) fn resume_caller(&mut self) -> Result<(), LuaError> {
         if let Some(caller) = self.frames.last() {
             let size = caller.base + usize::from(caller.proto.proto.max_stack);
             let keep = self.top;

@@ -23,10 +23,12 @@ pub mod function;
 pub mod gc;
 mod interp;
 mod lib_base;
+mod lib_coroutine;
 pub mod number;
 mod ops;
 pub mod string;
 pub mod table;
+pub mod thread;
 pub mod value;
 mod vm;
 

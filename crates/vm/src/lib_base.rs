@@ -44,7 +44,7 @@ pub(crate) fn open(vm: &mut Vm) {
             // The interpreter runs these itself; `f` is never called.
             "pcall" | "xpcall" => {
                 let kind = if name == "pcall" { NativeKind::Pcall } else { NativeKind::Xpcall };
-                let function = vm.heap.alloc(Function::Native { name, func: f, kind });
+                let function = vm.heap.alloc(Function::Native { name, func: f, kind, upvalue: Value::Nil });
                 vm.set_global(name, Value::Function(function));
             }
             _ => vm.register(name, f),
@@ -60,6 +60,7 @@ pub(crate) fn open(vm: &mut Vm) {
     let _ = table.set(key, f);
     vm.set_global("table", Value::Table(table));
     open_math(vm);
+    crate::lib_coroutine::open(vm);
 }
 
 /// The part of the math library the core needs: `math.type` and the limits.

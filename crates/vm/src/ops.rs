@@ -457,6 +457,7 @@ impl Vm {
                 format!("{kind}: {:#x}", t.addr())
             }
             Value::Function(f) => format!("function: {:#x}", f.addr()),
+            Value::Thread(t) => format!("thread: {:#x}", t.addr()),
         };
         Ok(self.intern(text.as_bytes()))
     }

@@ -16,6 +16,7 @@ use crate::gc::{Gc, Marker};
 use crate::number::eq_int_float;
 use crate::string::{str_eq, LuaStr};
 use crate::table::Table;
+use crate::thread::Thread;
 
 /// A Lua value. Copying one copies a pointer at most: no reference counts.
 ///
@@ -38,6 +39,8 @@ pub enum Value {
     Table(Gc<Table>),
     /// A Lua or native function.
     Function(Gc<Function>),
+    /// A coroutine.
+    Thread(Gc<Thread>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() <= 16);
@@ -52,6 +55,7 @@ impl Value {
             Value::Str(_) => "string",
             Value::Table(_) => "table",
             Value::Function(_) => "function",
+            Value::Thread(_) => "thread",
         }
     }
 
@@ -95,6 +99,7 @@ impl Value {
             Value::Str(s) => Some(s.addr()),
             Value::Table(t) => Some(t.addr()),
             Value::Function(f) => Some(f.addr()),
+            Value::Thread(t) => Some(t.addr()),
         }
     }
 
@@ -106,6 +111,7 @@ impl Value {
             Value::Str(s) => marker.mark(s),
             Value::Table(t) => marker.mark(t),
             Value::Function(f) => marker.mark(f),
+            Value::Thread(t) => marker.mark(t),
         }
     }
 }

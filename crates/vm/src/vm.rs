@@ -16,6 +16,7 @@ use crate::function::{FnProto, Function, NativeFn, NativeKind, UpState, UpVal};
 use crate::gc::{Gc, Heap};
 use crate::string::{LuaStr, Strings};
 use crate::table::Table;
+use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 
 /// Stack slots a state may use (Lua's `LUAI_MAXSTACK`): past it, `stack overflow`.
@@ -97,6 +98,11 @@ pub struct Vm {
     pub(crate) protected: Vec<Protect>,
     /// Nested `execute` invocations (Rust re-entries) in progress.
     pub(crate) exec_depth: u32,
+    /// The running thread, and the main one.
+    pub(crate) current: Gc<Thread>,
+    pub(crate) main_thread: Gc<Thread>,
+    /// The values of the `coroutine.yield` in flight.
+    pub(crate) yield_values: Vec<Value>,
     pub(crate) native_depth: u32,
     pub(crate) names: Names,
     /// Where `print` writes.
@@ -118,6 +124,17 @@ pub(crate) struct NativeCall {
     /// Called by a Lua function's instruction (its errors get that function's position),
     /// not from Rust (`pcall`, a metamethod, the host).
     pub(crate) from_lua: bool,
+    /// Where its results go and how many are wanted (what `coroutine.yield` suspends).
+    pub(crate) func_slot: usize,
+    pub(crate) wanted: i32,
+    /// The native closure's upvalue.
+    pub(crate) upvalue: Value,
+}
+
+impl NativeCall {
+    fn idle() -> NativeCall {
+        NativeCall { active: false, name: "?", from_lua: false, func_slot: 0, wanted: 0, upvalue: Value::Nil }
+    }
 }
 
 /// Who makes a call, which decides how errors in a called native are reported.
@@ -139,6 +156,7 @@ impl Vm {
         let mut heap = Heap::new();
         let mut strings = Strings::new();
         let globals = heap.alloc(Table::new(0, 64));
+        let main_thread = heap.alloc(Thread::new(Value::Nil, CoStatus::Running));
         let mut intern = |s: &str| strings.intern(&mut heap, s.as_bytes());
         let arith = crate::ops::ARITH_EVENTS.iter().map(|e| intern(e)).collect();
         let names = Names {
@@ -170,11 +188,14 @@ impl Vm {
             tbc: Vec::new(),
             protected: Vec::new(),
             exec_depth: 0,
+            current: main_thread,
+            main_thread,
+            yield_values: Vec::new(),
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
             gc_mode: "generational",
-            native: NativeCall { active: false, name: "?", from_lua: false },
+            native: NativeCall::idle(),
         };
         crate::lib_base::open(&mut vm);
         vm
@@ -275,15 +296,15 @@ impl Vm {
     /// The open upvalue for stack slot `index`, created if needed.
     pub(crate) fn find_upvalue(&mut self, index: usize) -> Gc<UpVal> {
         let position = self.open_upvalues.partition_point(|u| match u.state() {
-            UpState::Open(i) => i < index,
+            UpState::Open { index: i, .. } => i < index,
             UpState::Closed(_) => true,
         });
         if let Some(&existing) = self.open_upvalues.get(position) {
-            if matches!(existing.state(), UpState::Open(i) if i == index) {
+            if matches!(existing.state(), UpState::Open { index: i, .. } if i == index) {
                 return existing;
             }
         }
-        let upvalue = self.heap.alloc(UpVal::open(index));
+        let upvalue = self.heap.alloc(UpVal::open(self.current, index));
         self.open_upvalues.insert(position, upvalue);
         upvalue
     }
@@ -292,7 +313,7 @@ impl Vm {
     pub(crate) fn close_upvalues(&mut self, level: usize) {
         while let Some(&upvalue) = self.open_upvalues.last() {
             match upvalue.state() {
-                UpState::Open(i) if i >= level => {
+                UpState::Open { index: i, .. } if i >= level => {
                     let value = self.stack.get(i).copied().unwrap_or(Value::Nil);
                     upvalue.set_state(UpState::Closed(value));
                     self.open_upvalues.pop();
@@ -304,16 +325,30 @@ impl Vm {
 
     pub(crate) fn upvalue_get(&self, upvalue: Gc<UpVal>) -> Value {
         match upvalue.state() {
-            UpState::Open(i) => self.stack.get(i).copied().unwrap_or(Value::Nil),
+            UpState::Open { thread, index } if Gc::ptr_eq(thread, self.current) => {
+                self.stack.get(index).copied().unwrap_or(Value::Nil)
+            }
+            // A local of a thread that is not running (it resumed this one, or is
+            // suspended): its stack is saved in its object.
+            UpState::Open { thread, index } => {
+                thread.saved.try_borrow().ok().and_then(|s| s.stack.get(index).copied()).unwrap_or(Value::Nil)
+            }
             UpState::Closed(v) => v,
         }
     }
 
     pub(crate) fn upvalue_set(&mut self, upvalue: Gc<UpVal>, value: Value) {
         match upvalue.state() {
-            UpState::Open(i) => {
-                if let Some(slot) = self.stack.get_mut(i) {
+            UpState::Open { thread, index } if Gc::ptr_eq(thread, self.current) => {
+                if let Some(slot) = self.stack.get_mut(index) {
                     *slot = value;
+                }
+            }
+            UpState::Open { thread, index } => {
+                if let Ok(mut saved) = thread.saved.try_borrow_mut() {
+                    if let Some(slot) = saved.stack.get_mut(index) {
+                        *slot = value;
+                    }
                 }
             }
             UpState::Closed(_) => upvalue.set_state(UpState::Closed(value)),
@@ -457,8 +492,9 @@ impl Vm {
                 let is_xpcall = matches!(&*function, Function::Native { kind: NativeKind::Xpcall, .. });
                 self.protected_call(func_slot, nargs, wanted, site, is_xpcall, name)
             }
-            Function::Native { func, name, .. } => {
+            Function::Native { func, name, upvalue, .. } => {
                 let func = *func;
+                let upvalue = *upvalue;
                 let name = if site == CallSite::ForIterator { "for iterator" } else { *name };
                 self.native_depth += 1;
                 if self.native_depth > MAX_NATIVE_DEPTH {
@@ -468,7 +504,7 @@ impl Vm {
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
                 let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator);
-                let running = NativeCall { active: true, name, from_lua };
+                let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
                 let result = func(self, base, nargs);
                 self.native = caller;
@@ -501,6 +537,7 @@ impl Vm {
                     active: true,
                     name,
                     from_lua: matches!(site, CallSite::Lua | CallSite::ForIterator),
+                    ..NativeCall::idle()
                 },
             );
             let message = format!("bad argument #{} to '{name}' (value expected)", nargs + 1);
@@ -547,6 +584,9 @@ impl Vm {
     /// progress, unwind to it and give its caller `false, error` (returns `Ok`);
     /// otherwise the error goes on.
     pub(crate) fn recover(&mut self, error: LuaError) -> Result<(), LuaError> {
+        if error.yielding {
+            return Err(error);
+        }
         let Some(p) = self.protected.last().copied() else { return Err(error) };
         if p.exec != self.exec_depth {
             return Err(error);
@@ -610,12 +650,18 @@ impl Vm {
                 self.stack.truncate(func_slot);
                 Ok(results)
             }
+            Err(error) if error.yielding => {
+                // A yield cannot pass a Rust frame (a metamethod, a sort comparator…).
+                self.yield_values.clear();
+                let error = self.error("attempt to yield across a C-call boundary");
+                Err(self.unwind_with(frames, func_slot, error))
+            }
             Err(error) => Err(self.unwind_with(frames, func_slot, error)),
         }
     }
 
     /// Runs the call at `func_slot` to completion; results end at `self.top`.
-    fn call_at(&mut self, func_slot: usize, nargs: usize) -> Result<(), LuaError> {
+    pub(crate) fn call_at(&mut self, func_slot: usize, nargs: usize) -> Result<(), LuaError> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.error("C stack overflow"));
         }
@@ -624,8 +670,7 @@ impl Vm {
                 frame.is_entry = true;
             }
             self.native_depth += 1;
-            let caller =
-                std::mem::replace(&mut self.native, NativeCall { active: false, name: "?", from_lua: false });
+            let caller = std::mem::replace(&mut self.native, NativeCall::idle());
             let result = self.execute();
             self.native = caller;
             self.native_depth -= 1;
@@ -672,9 +717,29 @@ impl Vm {
     /// A full collection: everything reachable from the stack, frames, globals and
     /// open upvalues survives.
     pub fn collect(&mut self) {
-        let Vm { heap, stack, frames, globals, open_upvalues, names, .. } = self;
+        let Vm {
+            heap,
+            stack,
+            frames,
+            globals,
+            open_upvalues,
+            names,
+            current,
+            main_thread,
+            yield_values,
+            protected,
+            ..
+        } = self;
         heap.mark(|m| {
             m.mark(*globals);
+            m.mark(*current);
+            m.mark(*main_thread);
+            for value in yield_values.iter() {
+                value.trace(m);
+            }
+            for p in protected.iter() {
+                p.handler.trace(m);
+            }
             for value in stack.iter() {
                 value.trace(m);
             }

@@ -1,0 +1,240 @@
+//! The coroutine library: `create`, `resume`, `yield`, `status`, `wrap`, `isyieldable`,
+//! `running`, `close`.
+//!
+//! Owns resuming (switching to a coroutine and running it until it returns, fails or
+//! yields) and yielding (suspending the running coroutine at its `yield` call). A yield
+//! travels out of the interpreter as a signal, so it can pass `pcall` (which the
+//! interpreter runs without a Rust frame) but not a metamethod or other Rust call.
+
+use crate::error::LuaError;
+use crate::function::{Function, NativeFn, NativeKind};
+use crate::gc::Gc;
+use crate::lib_base::{arg_error, type_error};
+use crate::thread::{CoStatus, Thread};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(crate) fn open(vm: &mut Vm) {
+    let library = vm.new_table();
+    let functions: [(&'static str, NativeFn); 8] = [
+        ("create", create),
+        ("resume", resume),
+        ("yield", lua_yield),
+        ("status", status),
+        ("wrap", wrap),
+        ("isyieldable", isyieldable),
+        ("running", running),
+        ("close", close),
+    ];
+    for (name, func) in functions {
+        let key = vm.intern(name.as_bytes());
+        let f = Value::Function(vm.heap.alloc(Function::native(name, func)));
+        let _ = library.set(key, f);
+    }
+    vm.set_global("coroutine", Value::Table(library));
+}
+
+fn check_thread(vm: &mut Vm, base: usize, count: usize, name: &str) -> Result<Gc<Thread>, LuaError> {
+    match vm.arg(base, count, 0) {
+        Value::Thread(t) => Ok(t),
+        other => Err(type_error(vm, 1, name, "thread", count, other)),
+    }
+}
+
+fn new_thread(vm: &mut Vm, base: usize, count: usize, name: &str) -> Result<Gc<Thread>, LuaError> {
+    match vm.arg(base, count, 0) {
+        f @ Value::Function(_) => Ok(vm.heap.alloc(Thread::new(f, CoStatus::Suspended))),
+        other => Err(type_error(vm, 1, name, "function", count, other)),
+    }
+}
+
+fn create(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let thread = new_thread(vm, base, count, "create")?;
+    vm.push(Value::Thread(thread));
+    Ok(1)
+}
+
+/// Runs `co` with `args` until it returns, yields (`Ok` with the values either way) or
+/// fails (`Err` with the error value).
+pub(crate) fn resume_thread(
+    vm: &mut Vm,
+    co: Gc<Thread>,
+    args: &[Value],
+) -> Result<Result<Vec<Value>, Value>, LuaError> {
+    match co.status() {
+        CoStatus::Suspended => {}
+        CoStatus::Dead => return Ok(Err(vm.intern(b"cannot resume dead coroutine"))),
+        _ => return Ok(Err(vm.intern(b"cannot resume non-suspended coroutine"))),
+    }
+    let previous = vm.current;
+    previous.status.set(CoStatus::Normal);
+    co.status.set(CoStatus::Running);
+    vm.switch_to(co);
+    let native = vm.native;
+    let body = co.body.replace(Value::Nil);
+    let outcome = if !body.is_nil() {
+        // First resume: call the body with the arguments at the bottom of its stack.
+        vm.stack.clear();
+        vm.stack.push(body);
+        vm.stack.extend_from_slice(args);
+        vm.call_at(0, args.len())
+    } else {
+        // Back from a yield: the arguments are the results of that `yield` call.
+        let (slot, wanted) = co.resume_point.take().unwrap_or((0, -1));
+        let first = vm.stack.len();
+        vm.stack.extend_from_slice(args);
+        vm.place_results(first, args.len(), slot, wanted).and_then(|()| {
+            let depth = vm.exec_depth + 1;
+            for p in &mut vm.protected {
+                p.exec = depth;
+            }
+            vm.exec_depth += 1;
+            while vm.ends_protected_call() {
+                vm.finish_protected();
+            }
+            vm.exec_depth -= 1;
+            vm.resume_caller()?;
+            vm.native_depth += 1;
+            let result = vm.execute();
+            vm.native_depth -= 1;
+            result
+        })
+    };
+    vm.native = native;
+    let result = match outcome {
+        Ok(()) => {
+            co.status.set(CoStatus::Dead);
+            Ok(vm.stack.get(..vm.top).map(<[Value]>::to_vec).unwrap_or_default())
+        }
+        Err(e) if e.yielding => {
+            co.status.set(CoStatus::Suspended);
+            Ok(std::mem::take(&mut vm.yield_values))
+        }
+        Err(e) => {
+            co.status.set(CoStatus::Dead);
+            Err(e.value)
+        }
+    };
+    vm.switch_to(previous);
+    previous.status.set(CoStatus::Running);
+    Ok(result)
+}
+
+fn resume(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let co = check_thread(vm, base, count, "resume")?;
+    let args: Vec<Value> = (1..count).map(|i| vm.arg(base, count, i)).collect();
+    match resume_thread(vm, co, &args)? {
+        Ok(values) => {
+            vm.push(Value::Bool(true));
+            let n = values.len();
+            for v in values {
+                vm.push(v);
+            }
+            Ok(n + 1)
+        }
+        Err(error) => {
+            vm.push(Value::Bool(false));
+            vm.push(error);
+            Ok(2)
+        }
+    }
+}
+
+fn lua_yield(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    if Gc::ptr_eq(vm.current, vm.main_thread) {
+        return Err(vm.error("attempt to yield from outside a coroutine"));
+    }
+    vm.yield_values = (0..count).map(|i| vm.arg(base, count, i)).collect();
+    vm.current.resume_point.set(Some((vm.native.func_slot, vm.native.wanted)));
+    Err(LuaError::yield_signal())
+}
+
+fn status(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let co = check_thread(vm, base, count, "status")?;
+    let name = if Gc::ptr_eq(co, vm.current) { "running" } else { co.status().name() };
+    let s = vm.intern(name.as_bytes());
+    vm.push(s);
+    Ok(1)
+}
+
+fn wrap(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let thread = new_thread(vm, base, count, "wrap")?;
+    let f = vm.heap.alloc(Function::Native {
+        name: "wrap",
+        func: wrapped_call,
+        kind: NativeKind::Plain,
+        upvalue: Value::Thread(thread),
+    });
+    vm.push(Value::Function(f));
+    Ok(1)
+}
+
+/// The function `coroutine.wrap` returns: resumes its coroutine, raising its errors.
+fn wrapped_call(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let Value::Thread(co) = vm.native.upvalue else {
+        return Err(vm.error("cannot resume non-suspended coroutine"));
+    };
+    let args: Vec<Value> = (0..count).map(|i| vm.arg(base, count, i)).collect();
+    match resume_thread(vm, co, &args)? {
+        Ok(values) => {
+            let n = values.len();
+            for v in values {
+                vm.push(v);
+            }
+            Ok(n)
+        }
+        // A string error gets the caller's position in front, as `lua_error` from a
+        // C function called by Lua code does.
+        Err(Value::Str(s)) => {
+            let message = String::from_utf8_lossy(s.as_bytes()).into_owned();
+            Err(vm.error(&message))
+        }
+        Err(other) => Err(LuaError::new(other)),
+    }
+}
+
+fn isyieldable(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
+    let yieldable = !Gc::ptr_eq(vm.current, vm.main_thread);
+    vm.push(Value::Bool(yieldable));
+    Ok(1)
+}
+
+fn running(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
+    let is_main = Gc::ptr_eq(vm.current, vm.main_thread);
+    vm.push(Value::Thread(vm.current));
+    vm.push(Value::Bool(is_main));
+    Ok(2)
+}
+
+fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let co = check_thread(vm, base, count, "close")?;
+    if Gc::ptr_eq(co, vm.current) {
+        return Err(arg_error(vm, 1, "close", "cannot close a running coroutine"));
+    }
+    match co.status() {
+        CoStatus::Suspended | CoStatus::Dead => {}
+        CoStatus::Normal => return Err(arg_error(vm, 1, "close", "cannot close a normal coroutine")),
+        CoStatus::Running => return Err(arg_error(vm, 1, "close", "cannot close a running coroutine")),
+    }
+    // Close its pending to-be-closed variables, running in it.
+    let previous = vm.current;
+    vm.switch_to(co);
+    let closed = vm.close_tbc(0, Value::Nil);
+    vm.close_upvalues(0);
+    vm.frames.clear();
+    vm.stack.clear();
+    vm.switch_to(previous);
+    co.status.set(CoStatus::Dead);
+    co.body.set(Value::Nil);
+    match closed {
+        Ok(()) => {
+            vm.push(Value::Bool(true));
+            Ok(1)
+        }
+        Err(e) => {
+            vm.push(Value::Bool(false));
+            vm.push(e.value);
+            Ok(2)
+        }
+    }
+}
