@@ -70,13 +70,16 @@ fn run_script(args: &[String]) -> ExitCode {
     vm.set_global("arg", moonlet_vm::value::Value::Table(arg_table));
     let main = vm.load_proto(proto);
     let script_args: Vec<_> = args[1..].iter().map(|a| vm.intern(a.as_bytes())).collect();
-    match vm.call(main, &script_args) {
+    let status = match vm.call(main, &script_args) {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("moonlet: {}\nstack traceback:\n\t[C]: in ?", error_text(&mut vm, error));
             ExitCode::FAILURE
         }
-    }
+    };
+    // As `lua` does when it closes the state: pending finalizers run.
+    vm.close();
+    status
 }
 
 /// An uncaught error as `lua` prints it: strings and numbers as text, objects with

@@ -340,6 +340,7 @@ fn setmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaErro
         return Err(vm.error("cannot change a protected metatable"));
     }
     table.set_metatable(mt);
+    vm.note_metatable(table, mt);
     vm.push(Value::Table(table));
     Ok(1)
 }

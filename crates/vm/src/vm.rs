@@ -77,6 +77,8 @@ pub(crate) struct Names {
     pub(crate) metatable: Gc<LuaStr>,
     pub(crate) pairs: Gc<LuaStr>,
     pub(crate) close: Gc<LuaStr>,
+    pub(crate) gc: Gc<LuaStr>,
+    pub(crate) mode: Gc<LuaStr>,
     /// `__add`, `__sub`, … indexed like `ops::ArithOp`.
     pub(crate) arith: Vec<Gc<LuaStr>>,
 }
@@ -103,6 +105,10 @@ pub struct Vm {
     pub(crate) main_thread: Gc<Thread>,
     /// The values of the `coroutine.yield` in flight.
     pub(crate) yield_values: Vec<Value>,
+    /// Tables with weak keys or values (cleared of dead entries at each collection).
+    pub(crate) weak_tables: Vec<Gc<Table>>,
+    /// Tables whose metatable had `__gc` when it was set, in registration order.
+    pub(crate) finalizable: Vec<Gc<Table>>,
     pub(crate) native_depth: u32,
     pub(crate) names: Names,
     /// Where `print` writes.
@@ -175,6 +181,8 @@ impl Vm {
             metatable: intern("__metatable"),
             pairs: intern("__pairs"),
             close: intern("__close"),
+            gc: intern("__gc"),
+            mode: intern("__mode"),
             arith,
         };
         let mut vm = Vm {
@@ -191,6 +199,8 @@ impl Vm {
             current: main_thread,
             main_thread,
             yield_values: Vec::new(),
+            weak_tables: Vec::new(),
+            finalizable: Vec::new(),
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
@@ -765,6 +775,8 @@ impl Vm {
                 names.metatable,
                 names.pairs,
                 names.close,
+                names.gc,
+                names.mode,
             ]
             .iter()
             .chain(names.arith.iter())
@@ -772,10 +784,99 @@ impl Vm {
                 m.mark(*name);
             }
         });
+        // Unreachable objects with finalizers are finalized, not freed (yet).
+        let mut doomed = Vec::new();
+        self.finalizable.retain(|t| {
+            let keep = t.is_marked();
+            if !keep {
+                doomed.push(*t);
+            }
+            keep
+        });
+        for table in &self.weak_tables {
+            if table.is_marked() {
+                clear_dead_entries(*table);
+            }
+        }
+        self.weak_tables.retain(|t| t.is_marked());
+        self.heap.mark(|m| {
+            for table in &doomed {
+                m.mark(*table);
+            }
+        });
         self.strings.remove_unmarked();
         self.heap.sweep();
+        self.run_finalizers(doomed);
     }
 
+    /// Calls `__gc` of each object, the most recently registered first; errors in
+    /// finalizers are ignored (Lua only warns).
+    fn run_finalizers(&mut self, objects: Vec<Gc<Table>>) {
+        let top = self.top;
+        for table in objects.into_iter().rev() {
+            let handler = self.metamethod(Value::Table(table), self.names.gc);
+            if let Value::Function(_) = handler {
+                let _ = self.call(handler, &[Value::Table(table)]);
+            }
+        }
+        self.top = top;
+    }
+
+    /// Closes the state as `lua_close` does: runs the finalizers of every object that
+    /// still has one pending.
+    pub fn close(&mut self) {
+        let pending = std::mem::take(&mut self.finalizable);
+        self.run_finalizers(pending);
+    }
+
+    /// `setmetatable` bookkeeping: weak modes from `__mode`, finalizer registration from
+    /// `__gc` (only if present now, as in Lua).
+    pub(crate) fn note_metatable(&mut self, table: Gc<Table>, metatable: Option<Gc<Table>>) {
+        let Some(mt) = metatable else {
+            table.set_weak_mode(false, false);
+            return;
+        };
+        let (weak_keys, weak_values) = match mt.get_str(self.names.mode) {
+            Value::Str(mode) => (mode.as_bytes().contains(&b'k'), mode.as_bytes().contains(&b'v')),
+            _ => (false, false),
+        };
+        table.set_weak_mode(weak_keys, weak_values);
+        if (weak_keys || weak_values) && !self.weak_tables.iter().any(|t| Gc::ptr_eq(*t, table)) {
+            self.weak_tables.push(table);
+        }
+        if !mt.get_str(self.names.gc).is_nil() && !self.finalizable.iter().any(|t| Gc::ptr_eq(*t, table)) {
+            self.finalizable.push(table);
+        }
+    }
+}
+
+/// Whether `value` is an object a weak table lets go of (not a string or a plain value).
+fn is_dead_object(value: Value) -> bool {
+    match value {
+        Value::Table(t) => !t.is_marked(),
+        Value::Function(f) => !f.is_marked(),
+        Value::Thread(t) => !t.is_marked(),
+        _ => false,
+    }
+}
+
+/// Removes the entries of a weak table whose weak key or value was not reached.
+fn clear_dead_entries(table: Gc<Table>) {
+    let (weak_keys, weak_values) = table.weak_mode();
+    let mut dead = Vec::new();
+    let mut key = Value::Nil;
+    while let Ok(Some((k, v))) = table.next(key) {
+        if (weak_keys && is_dead_object(k)) || (weak_values && is_dead_object(v)) {
+            dead.push(k);
+        }
+        key = k;
+    }
+    for k in dead {
+        let _ = table.set(k, Value::Nil);
+    }
+}
+
+impl Vm {
     /// Kilobytes in use, as `collectgarbage("count")` reports them.
     pub fn memory_kb(&self) -> f64 {
         self.heap.bytes() as f64 / 1024.0

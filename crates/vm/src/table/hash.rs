@@ -330,10 +330,16 @@ impl HashPart {
     }
 
     /// Marks the keys and values of the live entries (dead keys are not traced).
-    pub(super) fn trace(&self, marker: &mut Marker) {
+    /// Marks the keys and values, except the weak side(s).
+    pub(super) fn trace(&self, marker: &mut Marker, weak_keys: bool, weak_values: bool) {
         for (key, value) in self.iter() {
-            key.trace(marker);
-            value.trace(marker);
+            // Strings are values, never removed from weak tables: always marked.
+            if !weak_keys || matches!(key, Value::Str(_)) {
+                key.trace(marker);
+            }
+            if !weak_values || matches!(value, Value::Str(_)) {
+                value.trace(marker);
+            }
         }
     }
 }

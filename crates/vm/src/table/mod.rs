@@ -81,6 +81,8 @@ const DENSITY_CHECK_MIN: usize = 16;
 /// A Lua table. See the module docs for the layout and the aliasing argument.
 pub struct Table {
     inner: UnsafeCell<TableInner>,
+    /// Weak keys, weak values (`__mode`).
+    weak: std::cell::Cell<(bool, bool)>,
 }
 
 struct TableInner {
@@ -328,6 +330,7 @@ impl Table {
                 hash: HashPart::with_capacity(hash_capacity.min(MAX_PREALLOCATION)),
                 metatable: None,
             }),
+            weak: std::cell::Cell::new((false, false)),
         }
     }
 
@@ -469,14 +472,14 @@ impl Table {
         self.read(|t| t.hash.capacity())
     }
 
-    /// Whether the keys and the values are weak, from the metatable's `__mode`.
-    ///
-    /// Extension point for weak tables: today always `(false, false)`, and `trace`
-    /// marks everything. Weak tables will read `__mode` here, skip the weak side in
-    /// `trace`, and have the collector clear the entries whose weak key or value was not
-    /// marked, between `Heap::mark` and `Heap::sweep` (as the string interner does).
+    /// Whether the keys and the values are weak (from `__mode` when the metatable was set).
     pub fn weak_mode(&self) -> (bool, bool) {
-        (false, false)
+        self.weak.get()
+    }
+
+    /// Sets the weakness of keys and values (the VM reads `__mode` on `setmetatable`).
+    pub fn set_weak_mode(&self, weak_keys: bool, weak_values: bool) {
+        self.weak.set((weak_keys, weak_values));
     }
 }
 
@@ -485,10 +488,13 @@ impl Trace for Table {
         // Marking only queues objects (`Marker::mark` does not trace them now), so no
         // other table is read while this one is.
         self.read(|t| {
+            let (weak_keys, weak_values) = self.weak.get();
             for value in &t.array {
-                value.trace(marker);
+                if !weak_values || matches!(value, Value::Str(_)) {
+                    value.trace(marker);
+                }
             }
-            t.hash.trace(marker);
+            t.hash.trace(marker, weak_keys, weak_values);
             if let Some(mt) = t.metatable {
                 marker.mark(mt);
             }
