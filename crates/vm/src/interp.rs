@@ -539,10 +539,12 @@ impl Vm {
     /// Prepares a numeric loop at `a` (initial, limit, step); false when it runs zero times.
     fn for_prep(&mut self, a: usize) -> Result<bool, LuaError> {
         let (init, limit, step) = (self.stack[a], self.stack[a + 1], self.stack[a + 2]);
+        // An integer loop needs integer (not string) initial value and step.
+        let integer_loop = matches!((init, step), (Value::Int(_), Value::Int(_)));
         let init = self.for_number(init, "initial")?;
         let limit = self.for_number(limit, "limit")?;
         let step = self.for_number(step, "step")?;
-        if let (Value::Int(i), Value::Int(s)) = (init, step) {
+        if let (Value::Int(i), Value::Int(s), true) = (init, step, integer_loop) {
             if s == 0 {
                 return Err(self.error("'for' step is zero"));
             }

@@ -94,7 +94,7 @@ fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
 pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> LuaError {
     // The name the call site gives the function wins (`for iterator`).
     let name = if vm.native_name() == "for iterator" { "for iterator" } else { name };
-    vm.error(&format!("bad argument #{n} to '{name}' ({message})"))
+    vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
 }
 
 /// `(table expected, got nil)` style type errors; `no value` for a missing argument.
@@ -155,12 +155,12 @@ fn print(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         let value = vm.arg(base, count, i);
         match vm.tostring(value)? {
             Value::Str(s) => line.extend_from_slice(s.as_bytes()),
-            _ => return Err(vm.error("'tostring' must return a string to 'print'")),
+            _ => return Err(vm.lib_error("'tostring' must return a string to 'print'")),
         }
     }
     line.push(b'\n');
     if vm.out.write_all(&line).is_err() {
-        return Err(vm.error("cannot write to the output"));
+        return Err(vm.lib_error("cannot write to the output"));
     }
     Ok(0)
 }
@@ -215,7 +215,7 @@ fn next(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
             vm.push(Value::Nil);
             Ok(1)
         }
-        Err(_) => Err(vm.error("invalid key to 'next'")),
+        Err(_) => Err(vm.lib_error("invalid key to 'next'")),
     }
 }
 
@@ -334,10 +334,10 @@ fn setmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaErro
     let mt = match vm.arg(base, count, 1) {
         Value::Nil if count >= 2 => None,
         Value::Table(t) => Some(t),
-        _ => return Err(type_error(vm, 2, "setmetatable", "nil or table", count, Value::Nil)),
+        other => return Err(type_error(vm, 2, "setmetatable", "nil or table", count, other)),
     };
     if !vm.metamethod(Value::Table(table), vm.names.metatable).is_nil() {
-        return Err(vm.error("cannot change a protected metatable"));
+        return Err(vm.lib_error("cannot change a protected metatable"));
     }
     table.set_metatable(mt);
     vm.note_metatable(table, mt);
@@ -371,11 +371,15 @@ fn assert(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         }
         return Ok(count);
     }
-    if count >= 2 {
-        return Err(LuaError::new(vm.arg(base, count, 1)));
+    // As `error(message)` called where `assert` was called (strings get a position).
+    let message = if count >= 2 { vm.arg(base, count, 1) } else { vm.intern(b"assertion failed!") };
+    match message {
+        Value::Str(s) => {
+            let text = String::from_utf8_lossy(s.as_bytes()).into_owned();
+            Err(vm.lib_error(&text))
+        }
+        other => Err(LuaError::new(other)),
     }
-    let message = vm.intern(b"assertion failed!");
-    Err(LuaError::new(message))
 }
 
 fn error(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
@@ -462,7 +466,7 @@ fn unpack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     }
     let n = (last as i128 - first as i128 + 1) as u128;
     if n >= 1_000_000 {
-        return Err(vm.error("too many results to unpack"));
+        return Err(vm.lib_error("too many results to unpack"));
     }
     for i in first..=last {
         let v = match list {

@@ -9,7 +9,7 @@
 use crate::error::LuaError;
 use crate::function::{Function, NativeFn, NativeKind};
 use crate::gc::Gc;
-use crate::lib_base::{arg_error, type_error};
+use crate::lib_base::type_error;
 use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -70,7 +70,7 @@ pub(crate) fn resume_thread(
     previous.status.set(CoStatus::Normal);
     co.status.set(CoStatus::Running);
     vm.switch_to(co);
-    let native = vm.native;
+    let native = std::mem::replace(&mut vm.native, crate::vm::NativeCall::idle());
     let body = co.body.replace(Value::Nil);
     let outcome = if !body.is_nil() {
         // First resume: call the body with the arguments at the bottom of its stack.
@@ -142,7 +142,8 @@ fn resume(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 
 fn lua_yield(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     if Gc::ptr_eq(vm.current, vm.main_thread) {
-        return Err(vm.error("attempt to yield from outside a coroutine"));
+        // Raised by the runtime inside `yield` itself: no position.
+        return Err(LuaError::new(vm.intern(b"attempt to yield from outside a coroutine")));
     }
     vm.yield_values = (0..count).map(|i| vm.arg(base, count, i)).collect();
     vm.current.resume_point.set(Some((vm.native.func_slot, vm.native.wanted)));
@@ -172,7 +173,7 @@ fn wrap(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 /// The function `coroutine.wrap` returns: resumes its coroutine, raising its errors.
 fn wrapped_call(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let Value::Thread(co) = vm.native.upvalue else {
-        return Err(vm.error("cannot resume non-suspended coroutine"));
+        return Err(vm.lib_error("cannot resume non-suspended coroutine"));
     };
     let args: Vec<Value> = (0..count).map(|i| vm.arg(base, count, i)).collect();
     match resume_thread(vm, co, &args)? {
@@ -187,7 +188,7 @@ fn wrapped_call(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaErro
         // C function called by Lua code does.
         Err(Value::Str(s)) => {
             let message = String::from_utf8_lossy(s.as_bytes()).into_owned();
-            Err(vm.error(&message))
+            Err(vm.lib_error(&message))
         }
         Err(other) => Err(LuaError::new(other)),
     }
@@ -208,13 +209,10 @@ fn running(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> 
 
 fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let co = check_thread(vm, base, count, "close")?;
-    if Gc::ptr_eq(co, vm.current) {
-        return Err(arg_error(vm, 1, "close", "cannot close a running coroutine"));
-    }
-    match co.status() {
+    let state = if Gc::ptr_eq(co, vm.current) { CoStatus::Running } else { co.status() };
+    match state {
         CoStatus::Suspended | CoStatus::Dead => {}
-        CoStatus::Normal => return Err(arg_error(vm, 1, "close", "cannot close a normal coroutine")),
-        CoStatus::Running => return Err(arg_error(vm, 1, "close", "cannot close a running coroutine")),
+        other => return Err(vm.lib_error(&format!("cannot close a {} coroutine", other.name()))),
     }
     // Close its pending to-be-closed variables, running in it.
     let previous = vm.current;

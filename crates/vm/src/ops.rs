@@ -284,7 +284,7 @@ impl Vm {
                 Unm => Value::Int(number::int_neg(x)),
                 Mod => match number::int_mod(x, y) {
                     Some(r) => Value::Int(r),
-                    None => return Err(self.error("attempt to perform 'n%%0'")),
+                    None => return Err(self.error("attempt to perform 'n%0'")),
                 },
                 IDiv => match number::int_floor_div(x, y) {
                     Some(r) => Value::Int(r),

@@ -138,7 +138,7 @@ pub(crate) struct NativeCall {
 }
 
 impl NativeCall {
-    fn idle() -> NativeCall {
+    pub(crate) fn idle() -> NativeCall {
         NativeCall { active: false, name: "?", from_lua: false, func_slot: 0, wanted: 0, upvalue: Value::Nil }
     }
 }
@@ -263,11 +263,19 @@ impl Vm {
         }
     }
 
-    /// A runtime error with `chunk:line:` in front, as `luaG_runerror` and `luaL_error`
-    /// make them: the position of the running Lua function, or for an error raised in a
-    /// native function, of the Lua function that called it (none if Rust called it).
+    /// A runtime error of an operation, as `luaG_runerror` makes it: `chunk:line:` of the
+    /// running function when that is a Lua function (none inside a native function).
     pub fn error(&mut self, message: &str) -> LuaError {
-        let positioned = !self.native.active || self.native.from_lua;
+        self.positioned_error(message, !self.native.active)
+    }
+
+    /// An error raised by a library function, as `luaL_error` makes it: `chunk:line:` of
+    /// the Lua function that called it (none if a native function such as `pcall` did).
+    pub fn lib_error(&mut self, message: &str) -> LuaError {
+        self.positioned_error(message, !self.native.active || self.native.from_lua)
+    }
+
+    fn positioned_error(&mut self, message: &str, positioned: bool) -> LuaError {
         let text = match self.position(0).filter(|_| positioned) {
             Some(position) => format!("{position} {message}"),
             None => message.to_owned(),
@@ -410,15 +418,23 @@ impl Vm {
         self.close_tbc(level, Value::Nil)
     }
 
-    /// `attempt to call a nil value (global 'f')` for the value in `func_slot`.
-    pub(crate) fn call_error(&mut self, func_slot: usize) -> LuaError {
+    /// `attempt to call a nil value (global 'f')` for the value in `func_slot`, called
+    /// from `site` (only a Lua caller gives the error a position and a variable name).
+    pub(crate) fn call_error(&mut self, func_slot: usize, site: CallSite) -> LuaError {
         let value = self.stack.get(func_slot).copied().unwrap_or(Value::Nil);
         let who = match self.frames.last() {
-            Some(frame) if func_slot >= frame.base => crate::ops::Operand::Reg(func_slot - frame.base),
+            Some(frame) if func_slot >= frame.base && site == CallSite::Lua => {
+                crate::ops::Operand::Reg(func_slot - frame.base)
+            }
             _ => crate::ops::Operand::Anonymous,
         };
-        let message = format!("attempt to call a {} value{}", self.type_name_of(value), self.describe(who));
-        self.error(&message)
+        let kind = if site == CallSite::ForIterator {
+            " (for iterator 'for iterator')".to_owned()
+        } else {
+            self.describe(who)
+        };
+        let message = format!("attempt to call a {} value{kind}", self.type_name_of(value));
+        self.positioned_error(&message, matches!(site, CallSite::Lua | CallSite::ForIterator))
     }
 
     // ------------------------------------------------------------------ calls
@@ -444,7 +460,7 @@ impl Vm {
                 other => {
                     let handler = self.metamethod(other, self.names.call);
                     if handler.is_nil() || guard > 100 {
-                        return Err(self.call_error(func_slot));
+                        return Err(self.call_error(func_slot, site));
                     }
                     self.ensure_stack(func_slot + nargs + 2)?;
                     self.stack.insert(func_slot, handler);

@@ -274,7 +274,15 @@ impl Compiler {
                     self.finish_step(func, last, dst)
                 }
                 SuffixKind::Method(name, args) => {
-                    let func = self.fs().reserve(2)?;
+                    // `self` and the method go where the object's temporary is, if it is
+                    // the top one (so the call's results land there too).
+                    let fs = self.fs();
+                    let func = if current + 1 == fs.free_reg && current >= fs.actives.len() as Reg {
+                        fs.reserve(1)?;
+                        current
+                    } else {
+                        fs.reserve(2)?
+                    };
                     let key = self.fs().string_constant(name.text.as_bytes());
                     let (key, is_const) = if key <= MAX_C {
                         (key, true)
