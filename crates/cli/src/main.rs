@@ -68,7 +68,10 @@ fn run_script(args: &[String]) -> ExitCode {
     let program = vm.intern(b"moonlet");
     arg_table.set_int(-1, program);
     vm.set_global("arg", moonlet_vm::value::Value::Table(arg_table));
-    let main = vm.load_proto(proto);
+    let main = match vm.load_proto(proto) {
+        Ok(main) => main,
+        Err(error) => return fail(&error.to_string()),
+    };
     let script_args: Vec<_> = args[1..].iter().map(|a| vm.intern(a.as_bytes())).collect();
     let status = match vm.call(main, &script_args) {
         Ok(_) => ExitCode::SUCCESS,
@@ -112,7 +115,11 @@ fn dump(file: &str) -> ExitCode {
 fn load(file: &str) -> Result<moonlet_compiler::Proto, String> {
     let (source, chunk) = read_source(file)?;
     let block = moonlet_parser::parse_file(&source, &chunk).map_err(|e| e.to_string())?;
-    let proto = moonlet_compiler::compile(&block, &source, &chunk).map_err(|e| e.to_string());
+    let proto =
+        moonlet_compiler::compile(&block, &source, &chunk).map_err(|e| e.to_string()).and_then(|proto| {
+            // A compiler bug must not reach the interpreter: check the code it produced.
+            moonlet_compiler::verify(&proto).map(|()| proto).map_err(|e| format!("{chunk}: {e}"))
+        });
     // The process ends soon: freeing a large tree node by node would only cost time.
     std::mem::forget(block);
     proto

@@ -16,8 +16,10 @@ mod compile;
 mod listing;
 pub mod opcode;
 pub mod proto;
+mod verify;
 
 pub use compile::{compile, CompileError};
 pub use listing::listing;
 pub use opcode::{Instr, OpCode};
 pub use proto::{Constant, LocalInfo, Proto, UpvalDesc};
+pub use verify::{verify, VerifyError};

@@ -51,6 +51,7 @@ impl Vm {
             };
             let base = frame.base;
             let mut pc = frame.pc;
+            debug_assert!(self.stack.len() >= base + usize::from(proto.proto.max_stack));
             loop {
                 // Compiled code always ends in a return, so `pc` stays in range; a
                 // malformed prototype ends the call instead of reading past its end.
@@ -65,9 +66,33 @@ impl Vm {
                     };
                 }
                 let a = base + i.a();
+                // Register access without bounds checks. SAFETY (for every use): the code
+                // was verified when loaded (`load_proto`), so its register operands are
+                // below `max_stack`, and while a frame runs the stack holds its
+                // `base + max_stack` slots: `precall` sizes it, and every path that returns
+                // into the frame (`Call`, `TForCall`, `resume_caller`, `recover`) restores
+                // it; `vm.call` only grows the stack above it and cuts it back to where it
+                // was. Debug builds check all of this.
+                macro_rules! at {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < self.stack.len());
+                        unsafe { *self.stack.get_unchecked(index) }
+                    }};
+                }
+                macro_rules! w {
+                    ($x:expr, $v:expr) => {{
+                        let value = $v;
+                        let index = $x;
+                        debug_assert!(index < self.stack.len());
+                        unsafe {
+                            *self.stack.get_unchecked_mut(index) = value;
+                        }
+                    }};
+                }
                 macro_rules! r {
                     ($x:expr) => {
-                        self.stack[base + $x]
+                        at!(base + $x)
                     };
                 }
                 macro_rules! kst {
@@ -87,39 +112,39 @@ impl Vm {
                 let op = i.op();
                 save!();
                 match op {
-                    OpCode::Move => self.stack[a] = r!(i.b()),
-                    OpCode::LoadI => self.stack[a] = Value::Int(i.sbx()),
-                    OpCode::LoadF => self.stack[a] = Value::Float(i.sbx() as f64),
-                    OpCode::LoadK => self.stack[a] = kst!(i.bx()),
+                    OpCode::Move => w!(a, r!(i.b())),
+                    OpCode::LoadI => w!(a, Value::Int(i.sbx())),
+                    OpCode::LoadF => w!(a, Value::Float(i.sbx() as f64)),
+                    OpCode::LoadK => w!(a, kst!(i.bx())),
                     OpCode::LoadKX => {
                         let index = code.get(pc).map_or(0, |e| e.ax_field());
                         pc += 1;
-                        self.stack[a] = kst!(index);
+                        w!(a, kst!(index));
                     }
-                    OpCode::LoadFalse => self.stack[a] = Value::Bool(false),
+                    OpCode::LoadFalse => w!(a, Value::Bool(false)),
                     OpCode::LFalseSkip => {
-                        self.stack[a] = Value::Bool(false);
+                        w!(a, Value::Bool(false));
                         pc += 1;
                     }
-                    OpCode::LoadTrue => self.stack[a] = Value::Bool(true),
+                    OpCode::LoadTrue => w!(a, Value::Bool(true)),
                     OpCode::LoadNil => {
                         for slot in &mut self.stack[a..=a + i.b()] {
                             *slot = Value::Nil;
                         }
                     }
-                    OpCode::GetUpval => self.stack[a] = self.upvalue_get(upvalues[i.b()]),
+                    OpCode::GetUpval => w!(a, self.upvalue_get(upvalues[i.b()])),
                     OpCode::SetUpval => {
-                        let v = self.stack[a];
+                        let v = at!(a);
                         self.upvalue_set(upvalues[i.b()], v);
                     }
                     OpCode::GetTabUp => {
                         let table = self.upvalue_get(upvalues[i.b()]);
                         let key = kst!(i.c());
-                        self.stack[a] = self.get_fast(table, key, Operand::Upvalue(i.b()))?;
+                        w!(a, self.get_fast(table, key, Operand::Upvalue(i.b()))?);
                     }
                     OpCode::GetTable => {
                         let (table, key) = (r!(i.b()), r!(i.c()));
-                        self.stack[a] = self.get_fast(table, key, Operand::Reg(i.b()))?;
+                        w!(a, self.get_fast(table, key, Operand::Reg(i.b()))?);
                     }
                     OpCode::GetI => {
                         let table = r!(i.b());
@@ -130,7 +155,7 @@ impl Vm {
                     }
                     OpCode::GetField => {
                         let (table, key) = (r!(i.b()), kst!(i.c()));
-                        self.stack[a] = self.get_fast(table, key, Operand::Reg(i.b()))?;
+                        w!(a, self.get_fast(table, key, Operand::Reg(i.b()))?);
                     }
                     OpCode::SetTabUp => {
                         let table = self.upvalue_get(upvalues[i.a()]);
@@ -139,26 +164,26 @@ impl Vm {
                     }
                     OpCode::SetTable => {
                         let (key, value) = (r!(i.b()), rk!());
-                        self.set_fast(self.stack[a], key, value, Operand::Reg(i.a()))?;
+                        self.set_fast(at!(a), key, value, Operand::Reg(i.a()))?;
                     }
                     OpCode::SetI => {
                         let value = rk!();
-                        self.set_fast(self.stack[a], Value::Int(i.b() as i64), value, Operand::Reg(i.a()))?;
+                        self.set_fast(at!(a), Value::Int(i.b() as i64), value, Operand::Reg(i.a()))?;
                     }
                     OpCode::SetField => {
                         let (key, value) = (kst!(i.b()), rk!());
-                        self.set_fast(self.stack[a], key, value, Operand::Reg(i.a()))?;
+                        self.set_fast(at!(a), key, value, Operand::Reg(i.a()))?;
                     }
                     OpCode::NewTable => {
                         let t = self.heap.alloc(Table::new(i.c(), i.b()));
-                        self.stack[a] = Value::Table(t);
+                        w!(a, Value::Table(t));
                         self.maybe_collect();
                     }
                     OpCode::SelfOp => {
                         let object = r!(i.b());
                         let key = rk!();
-                        self.stack[a + 1] = object;
-                        self.stack[a] = self.get_fast(object, key, Operand::Reg(i.b()))?;
+                        w!(a + 1, object);
+                        w!(a, self.get_fast(object, key, Operand::Reg(i.b()))?);
                     }
                     OpCode::AddI => {
                         let x = r!(i.b());
@@ -186,7 +211,7 @@ impl Vm {
                     | OpCode::BXorK => {
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), kst!(i.c()));
-                        self.stack[a] = self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?;
+                        w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?);
                     }
                     OpCode::Add
                     | OpCode::Sub
@@ -202,7 +227,7 @@ impl Vm {
                     | OpCode::Shr => {
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), r!(i.c()));
-                        self.stack[a] = self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Reg(i.c())))?;
+                        w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Reg(i.c())))?);
                     }
                     OpCode::Unm => {
                         let x = r!(i.b());
@@ -218,7 +243,7 @@ impl Vm {
                         self.stack[a] =
                             self.arith(ArithOp::BNot, x, x, (Operand::Reg(i.b()), Operand::Reg(i.b())))?;
                     }
-                    OpCode::Not => self.stack[a] = Value::Bool(r!(i.b()).is_falsy()),
+                    OpCode::Not => w!(a, Value::Bool(r!(i.b()).is_falsy())),
                     OpCode::Len => {
                         let x = r!(i.b());
                         self.stack[a] = match x {
@@ -230,43 +255,43 @@ impl Vm {
                         let n = i.b();
                         let mut acc = self.stack[a + n - 1];
                         for j in (0..n - 1).rev() {
-                            let left = self.stack[a + j];
+                            let left = at!(a + j);
                             let who = (Operand::Reg(i.a() + j), Operand::Reg(i.a() + j + 1));
                             acc = self.concat_pair(left, acc, who)?;
                         }
-                        self.stack[a] = acc;
+                        w!(a, acc);
                         self.maybe_collect();
                     }
                     OpCode::Close => self.close_scope(a)?,
                     OpCode::Tbc => self.mark_tbc(a, i.a())?,
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
                     OpCode::Eq => {
-                        let result = self.equals(self.stack[a], r!(i.b()))?;
+                        let result = self.equals(at!(a), r!(i.b()))?;
                         if result != i.k() {
                             pc += 1;
                         }
                     }
                     OpCode::Lt | OpCode::Le => {
-                        let (x, y) = (self.stack[a], r!(i.b()));
+                        let (x, y) = (at!(a), r!(i.b()));
                         let result = self.less(x, y, i.op() == OpCode::Le)?;
                         if result != i.k() {
                             pc += 1;
                         }
                     }
                     OpCode::EqK => {
-                        let result = Value::raw_eq(self.stack[a], kst!(i.b()));
+                        let result = Value::raw_eq(at!(a), kst!(i.b()));
                         if result != i.k() {
                             pc += 1;
                         }
                     }
                     OpCode::EqI => {
-                        let result = Value::raw_eq(self.stack[a], Value::Int(i.sb()));
+                        let result = Value::raw_eq(at!(a), Value::Int(i.sb()));
                         if result != i.k() {
                             pc += 1;
                         }
                     }
                     OpCode::LtI | OpCode::LeI | OpCode::GtI | OpCode::GeI => {
-                        let x = self.stack[a];
+                        let x = at!(a);
                         let imm = i.sb();
                         let result = match x {
                             Value::Int(v) => compare_ints(i.op(), v, imm),
@@ -285,7 +310,7 @@ impl Vm {
                         }
                     }
                     OpCode::Test => {
-                        if self.stack[a].is_falsy() == i.k() {
+                        if at!(a).is_falsy() == i.k() {
                             pc += 1;
                         }
                     }
@@ -294,7 +319,7 @@ impl Vm {
                         if v.is_falsy() == i.k() {
                             pc += 1;
                         } else {
-                            self.stack[a] = v;
+                            w!(a, v);
                         }
                     }
                     OpCode::Call => {
@@ -314,7 +339,7 @@ impl Vm {
                         let Some(current) = self.frames.pop() else { return Ok(()) };
                         let dest = current.func_slot;
                         for j in 0..=nargs {
-                            self.stack[dest + j] = self.stack[a + j];
+                            self.stack[dest + j] = at!(a + j);
                         }
                         if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
@@ -368,9 +393,9 @@ impl Vm {
                         // R[A+4], … := R[A](R[A+1], R[A+2]), called at the top.
                         let call = a + 4;
                         self.ensure_stack(call + 3)?;
-                        self.stack[call] = self.stack[a];
-                        self.stack[call + 1] = self.stack[a + 1];
-                        self.stack[call + 2] = self.stack[a + 2];
+                        self.stack[call] = at!(a);
+                        self.stack[call + 1] = at!(a + 1);
+                        self.stack[call + 2] = at!(a + 2);
                         let wanted = i.c() as i32;
                         if self.precall(call, 2, wanted, CallSite::ForIterator)? {
                             continue 'frame;
@@ -378,7 +403,7 @@ impl Vm {
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
                     }
                     OpCode::TForLoop => {
-                        let v = self.stack[a + 4];
+                        let v = at!(a + 4);
                         if !v.is_nil() {
                             self.stack[a + 2] = v;
                             pc -= i.bx();
@@ -393,9 +418,9 @@ impl Vm {
                         } else {
                             i.c()
                         };
-                        if let Value::Table(t) = self.stack[a] {
+                        if let Value::Table(t) = at!(a) {
                             for j in 1..=n {
-                                t.set_int((offset + j) as i64, self.stack[a + j]);
+                                t.set_int((offset + j) as i64, at!(a + j));
                             }
                         }
                         let keep = self.top;
@@ -404,7 +429,7 @@ impl Vm {
                     }
                     OpCode::Closure => {
                         let f = self.make_closure(proto, upvalues, i.bx(), base);
-                        self.stack[a] = f;
+                        w!(a, f);
                         self.maybe_collect();
                     }
                     OpCode::VarArg => {

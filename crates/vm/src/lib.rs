@@ -12,7 +12,7 @@
 //! let block = moonlet_parser::parse_chunk(source, "demo").unwrap();
 //! let proto = moonlet_compiler::compile(&block, source, "demo").unwrap();
 //! let mut vm = moonlet_vm::Vm::new();
-//! let f = vm.load_proto(proto);
+//! let f = vm.load_proto(proto).unwrap();
 //! let results = vm.call(f, &[]).unwrap();
 //! assert!(matches!(results[0], moonlet_vm::value::Value::Int(100)));
 //! ```

@@ -239,12 +239,16 @@ impl Vm {
     }
 
     /// Turns a compiled chunk into a function value (its `_ENV` upvalue is the globals).
-    pub fn load_proto(&mut self, proto: Proto) -> Value {
+    /// The prototype is verified first: the interpreter trusts verified code's operands.
+    pub fn load_proto(&mut self, proto: Proto) -> Result<Value, LuaError> {
+        if let Err(e) = moonlet_compiler::verify(&proto) {
+            return Err(LuaError::new(self.intern(e.to_string().as_bytes())));
+        }
         let proto = FnProto::load(&mut self.heap, &mut self.strings, Arc::new(proto));
         let env = self.heap.alloc(UpVal::closed(Value::Table(self.globals)));
         let upvalues: Box<[Gc<UpVal>]> =
             (0..proto.proto.upvalues.len()).map(|_| env).collect::<Vec<_>>().into_boxed_slice();
-        Value::Function(self.heap.alloc(Function::Lua { proto, upvalues }))
+        Ok(Value::Function(self.heap.alloc(Function::Lua { proto, upvalues })))
     }
 
     // ------------------------------------------------------------------ native helpers
