@@ -31,6 +31,18 @@ macro_rules! opcodes {
             /// Every opcode, indexed by its number.
             pub const ALL: &'static [OpCode] = &[$(OpCode::$name,)*];
 
+            /// Every 7-bit value's opcode: the opcodes, then `ExtraArg` for the unused
+            /// values (so decoding needs no bounds check).
+            const DECODE: [OpCode; 128] = {
+                let mut table = [OpCode::ExtraArg; 128];
+                let mut i = 0;
+                while i < OpCode::ALL.len() {
+                    table[i] = OpCode::ALL[i];
+                    i += 1;
+                }
+                table
+            };
+
             /// The operand layout.
             pub fn mode(self) -> Mode {
                 match self { $(OpCode::$name => Mode::$mode,)* }
@@ -259,7 +271,20 @@ impl Instr {
     /// always a valid index into `OpCode::ALL`; anything else decodes as `ExtraArg`.
     #[inline]
     pub fn op(self) -> OpCode {
-        OpCode::ALL.get((self.0 & 0x7f) as usize).copied().unwrap_or(OpCode::ExtraArg)
+        OpCode::DECODE[(self.0 & 0x7f) as usize]
+    }
+
+    /// The opcode of an instruction known to hold a valid one (verified code).
+    ///
+    /// # Safety
+    /// The low 7 bits must be below `OpCode::ALL.len()`, as `verify` checks.
+    #[inline]
+    pub unsafe fn op_unchecked(self) -> OpCode {
+        debug_assert!(((self.0 & 0x7f) as usize) < OpCode::ALL.len());
+        // SAFETY: `OpCode` is `repr(u8)` with discriminants 0..ALL.len() in order (the
+        // macro assigns them so, and a test checks it), and the caller promises the
+        // value is one of them.
+        unsafe { std::mem::transmute::<u8, OpCode>((self.0 & 0x7f) as u8) }
     }
     #[inline]
     pub fn a(self) -> usize {

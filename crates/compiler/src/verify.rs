@@ -46,6 +46,10 @@ pub fn verify(proto: &Proto) -> Result<(), VerifyError> {
         }
     }
     for (pc, &instr) in proto.code.iter().enumerate() {
+        // The VM decodes verified opcodes without checking them.
+        if (instr.0 & 0x7f) as usize >= OpCode::ALL.len() {
+            return Err(VerifyError { pc, message: format!("unknown opcode {}", instr.0 & 0x7f) });
+        }
         check(proto, pc, instr, size).map_err(|message| VerifyError { pc, message })?;
     }
     for child in &proto.protos {
@@ -94,7 +98,11 @@ fn check(proto: &Proto, pc: usize, i: Instr, size: usize) -> Result<(), String> 
             register(a)?;
             register(b)
         }
-        LoadI | LoadF | LoadFalse | LFalseSkip | LoadTrue | Tbc => register(a),
+        LoadI | LoadF | LoadFalse | LoadTrue | Tbc => register(a),
+        LFalseSkip => {
+            register(a)?;
+            target(1)
+        }
         // A level, not a register read: it may equal the frame size.
         Close | VarArgPrep => {
             if a <= size {

@@ -53,18 +53,12 @@ impl Vm {
             let mut pc = frame.pc;
             debug_assert!(self.stack.len() >= base + usize::from(proto.proto.max_stack));
             loop {
-                // Compiled code always ends in a return, so `pc` stays in range; a
-                // malformed prototype ends the call instead of reading past its end.
-                let Some(&i) = code.get(pc) else {
-                    return Err(self.error("invalid instruction address"));
-                };
+                debug_assert!(pc < code.len());
+                // SAFETY: verified code ends in a return and every jump and skip lands
+                // inside it (`verify`), so `pc` is always a valid index here.
+                let i = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 // The frame's `pc` is read by calls and errors (for positions).
-                macro_rules! save {
-                    () => {
-                        self.frames[fi].pc = pc
-                    };
-                }
                 let a = base + i.a();
                 // Register access without bounds checks. SAFETY (for every use): the code
                 // was verified when loaded (`load_proto`), so its register operands are
@@ -96,9 +90,21 @@ impl Vm {
                     };
                 }
                 macro_rules! kst {
-                    ($x:expr) => {
-                        k.get($x).copied().unwrap_or(Value::Nil)
-                    };
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < k.len());
+                        // SAFETY: verified code only names existing constants.
+                        unsafe { *k.get_unchecked(index) }
+                    }};
+                }
+                macro_rules! upval {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < upvalues.len());
+                        // SAFETY: verified code only names the function's upvalues, and a
+                        // closure has one per upvalue description of its prototype.
+                        unsafe { *upvalues.get_unchecked(index) }
+                    }};
                 }
                 macro_rules! rk {
                     () => {
@@ -109,8 +115,11 @@ impl Vm {
                         }
                     };
                 }
-                let op = i.op();
-                save!();
+                // SAFETY: verified code holds only valid opcodes (`verify`).
+                let op = unsafe { i.op_unchecked() };
+                // SAFETY: `fi` is this frame's index; frames only change on calls and
+                // returns, after which the loop restarts at `'frame`.
+                unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc;
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),
                     OpCode::LoadI => w!(a, Value::Int(i.sbx())),
@@ -132,13 +141,13 @@ impl Vm {
                             *slot = Value::Nil;
                         }
                     }
-                    OpCode::GetUpval => w!(a, self.upvalue_get(upvalues[i.b()])),
+                    OpCode::GetUpval => w!(a, self.upvalue_get(upval!(i.b()))),
                     OpCode::SetUpval => {
                         let v = at!(a);
-                        self.upvalue_set(upvalues[i.b()], v);
+                        self.upvalue_set(upval!(i.b()), v);
                     }
                     OpCode::GetTabUp => {
-                        let table = self.upvalue_get(upvalues[i.b()]);
+                        let table = self.upvalue_get(upval!(i.b()));
                         let key = kst!(i.c());
                         w!(a, self.get_fast(table, key, Operand::Upvalue(i.b()))?);
                     }
@@ -158,7 +167,7 @@ impl Vm {
                         w!(a, self.get_fast(table, key, Operand::Reg(i.b()))?);
                     }
                     OpCode::SetTabUp => {
-                        let table = self.upvalue_get(upvalues[i.a()]);
+                        let table = self.upvalue_get(upval!(i.a()));
                         let (key, value) = (kst!(i.b()), rk!());
                         self.set_fast(table, key, value, Operand::Upvalue(i.a()))?;
                     }
@@ -380,11 +389,24 @@ impl Vm {
                             pc += i.bx() + 1;
                         }
                     }
-                    OpCode::ForLoop => {
-                        if self.for_loop(a) {
-                            pc -= i.bx();
+                    OpCode::ForLoop => match (at!(a + 1), at!(a + 2), at!(a)) {
+                        // The integer loop inline: the count of iterations left is unsigned.
+                        (Value::Int(count), Value::Int(step), Value::Int(index)) => {
+                            let count = count as u64;
+                            if count > 0 {
+                                let next = index.wrapping_add(step);
+                                w!(a + 1, Value::Int((count - 1) as i64));
+                                w!(a, Value::Int(next));
+                                w!(a + 3, Value::Int(next));
+                                pc -= i.bx();
+                            }
                         }
-                    }
+                        _ => {
+                            if self.for_loop(a) {
+                                pc -= i.bx();
+                            }
+                        }
+                    },
                     OpCode::TForPrep => {
                         self.mark_tbc(a + 3, i.a() + 3)?;
                         pc += i.bx();
@@ -452,7 +474,11 @@ impl Vm {
     #[inline]
     fn get_fast(&mut self, table: Value, key: Value, who: Operand) -> Result<Value, LuaError> {
         if let Value::Table(t) = table {
-            let v = t.get(key);
+            let v = match key {
+                Value::Int(i) => t.get_int(i),
+                Value::Str(s) => t.get_str(s),
+                _ => t.get(key),
+            };
             if !v.is_nil() || t.metatable().is_none() {
                 return Ok(v);
             }
@@ -465,7 +491,17 @@ impl Vm {
     fn set_fast(&mut self, table: Value, key: Value, value: Value, who: Operand) -> Result<(), LuaError> {
         if let Value::Table(t) = table {
             if t.metatable().is_none() {
-                return self.raw_set(t, key, value);
+                return match key {
+                    Value::Int(i) => {
+                        t.set_int(i, value);
+                        Ok(())
+                    }
+                    Value::Str(s) => {
+                        t.set_str(s, value);
+                        Ok(())
+                    }
+                    _ => self.raw_set(t, key, value),
+                };
             }
         }
         self.set_index(table, key, value, who)

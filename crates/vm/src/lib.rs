@@ -34,3 +34,19 @@ mod vm;
 
 pub use error::LuaError;
 pub use vm::Vm;
+
+#[cfg(test)]
+mod tests {
+    use moonlet_compiler::{Instr, OpCode};
+
+    #[test]
+    fn unverified_code_is_refused() {
+        let source = b"return 1";
+        let block = moonlet_parser::parse_chunk(source, "t").unwrap();
+        let mut proto = moonlet_compiler::compile(&block, source, "t").unwrap();
+        proto.code.insert(0, Instr::abc(OpCode::Move, 200, 0, 0, false));
+        proto.lines.insert(0, 1);
+        let mut vm = crate::Vm::new();
+        assert!(vm.load_proto(proto).is_err());
+    }
+}
