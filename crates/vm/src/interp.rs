@@ -334,6 +334,33 @@ impl Vm {
                     OpCode::Call => {
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
                         let wanted = i.c() as i32 - 1;
+                        // The common case inline: a Lua function with fixed parameters
+                        // (what `precall` does for it, minus the checks it needs not).
+                        if let Value::Function(f) = at!(a) {
+                            if let Function::Lua { proto: callee, .. } = &*f {
+                                let p = &callee.proto;
+                                if !p.is_vararg {
+                                    let params = usize::from(p.num_params);
+                                    let new_base = a + 1;
+                                    self.ensure_stack(new_base + usize::from(p.max_stack).max(params))?;
+                                    for j in nargs..params {
+                                        w!(new_base + j, Value::Nil);
+                                    }
+                                    self.frames.push(crate::vm::Frame {
+                                        closure: f,
+                                        proto: *callee,
+                                        base: new_base,
+                                        pc: 0,
+                                        func_slot: a,
+                                        wanted,
+                                        varargs_start: new_base,
+                                        varargs: 0,
+                                        is_entry: false,
+                                    });
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         if self.precall(a, nargs, wanted, CallSite::Lua)? {
                             continue 'frame;
                         }
