@@ -59,6 +59,7 @@ pub(crate) fn open(vm: &mut Vm) {
     let f = Value::Function(vm.heap.alloc(Function::native("unpack", unpack)));
     let _ = table.set(key, f);
     vm.set_global("table", Value::Table(table));
+    vm.ipairs_step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
     open_math(vm);
     crate::lib_coroutine::open(vm);
 }
@@ -261,7 +262,8 @@ fn ipairs_step(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError
 
 fn ipairs(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let value = check_any(vm, base, count, 1, "ipairs")?;
-    let step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
+    // Every call returns the same iterator function, as in Lua.
+    let step = vm.ipairs_step;
     vm.push(step);
     vm.push(value);
     vm.push(Value::Int(0));

@@ -221,12 +221,10 @@ impl Vm {
         // Strings convert to numbers for arithmetic (not for bitwise operators), as the
         // string library's metamethods do.
         let string_involved = matches!(a, Value::Str(_)) || matches!(b, Value::Str(_));
+        // The first operand's metamethod, else the second's (a string's own arithmetic
+        // metamethods defer to the other operand's when it has one, so the same order).
         let first = self.metamethod(a, self.names.arith[op as usize]);
-        let handler = if first.is_nil() && !matches!(a, Value::Str(_)) {
-            self.metamethod(b, self.names.arith[op as usize])
-        } else {
-            first
-        };
+        let handler = if first.is_nil() { self.metamethod(b, self.names.arith[op as usize]) } else { first };
         if !handler.is_nil() {
             return self.call_meta(handler, &[a, b]);
         }
@@ -413,7 +411,8 @@ impl Vm {
     pub(crate) fn length(&mut self, value: Value, who: Operand) -> Result<Value, LuaError> {
         let handler = self.metamethod(value, self.names.len);
         if !handler.is_nil() {
-            return self.call_meta(handler, &[value]);
+            // Like every unary metamethod, `__len` gets its operand twice.
+            return self.call_meta(handler, &[value, value]);
         }
         match value {
             Value::Str(s) => Ok(Value::Int(s.len() as i64)),

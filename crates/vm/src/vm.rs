@@ -109,6 +109,8 @@ pub struct Vm {
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
     pub(crate) finalizable: Vec<Gc<Table>>,
+    /// The iterator function `ipairs` returns.
+    pub(crate) ipairs_step: Value,
     pub(crate) native_depth: u32,
     pub(crate) names: Names,
     /// Where `print` writes.
@@ -201,6 +203,7 @@ impl Vm {
             yield_values: Vec::new(),
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
+            ipairs_step: Value::Nil,
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
@@ -758,12 +761,14 @@ impl Vm {
             main_thread,
             yield_values,
             protected,
+            ipairs_step,
             ..
         } = self;
         heap.mark(|m| {
             m.mark(*globals);
             m.mark(*current);
             m.mark(*main_thread);
+            ipairs_step.trace(m);
             for value in yield_values.iter() {
                 value.trace(m);
             }
