@@ -356,6 +356,7 @@ impl Vm {
                                         varargs_start: new_base,
                                         varargs: 0,
                                         is_entry: false,
+                                        via_native: false,
                                     });
                                     continue 'frame;
                                 }
@@ -371,6 +372,13 @@ impl Vm {
                     }
                     OpCode::TailCall => {
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
+                        // A value that cannot be called fails here, in this frame.
+                        let callee = at!(a);
+                        if !matches!(callee, Value::Function(_))
+                            && self.metamethod(callee, self.names.call).is_nil()
+                        {
+                            return Err(self.call_error(a, CallSite::Lua));
+                        }
                         self.close_upvalues(base);
                         let Some(current) = self.frames.pop() else { return Ok(()) };
                         let dest = current.func_slot;

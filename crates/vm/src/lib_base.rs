@@ -325,7 +325,7 @@ fn rawlen(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let n = match vm.arg(base, count, 0) {
         Value::Table(t) => t.len(),
         Value::Str(s) => s.len() as i64,
-        _ => return Err(arg_error(vm, 1, "rawlen", "table or string expected")),
+        other => return Err(type_error(vm, 1, "rawlen", "table or string", count, other)),
     };
     vm.push(Value::Int(n));
     Ok(1)
@@ -390,13 +390,8 @@ fn error(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         Value::Nil => 1,
         _ => check_integer(vm, base, count, 2, "error")?,
     };
-    // Level 1 is the function that called `error`: a Lua function when one called it
-    // directly; otherwise (`pcall(error, …)`) a native one, which has no position.
-    let frame_level = if vm.native.from_lua { level - 1 } else { level.saturating_sub(2) };
-    let frame_level =
-        usize::try_from(frame_level).ok().filter(|_| level > 0 && (vm.native.from_lua || level > 1));
-    if let (Value::Str(s), Some(frame_level)) = (value, frame_level) {
-        if let Some(position) = vm.position(frame_level) {
+    if let Value::Str(s) = value {
+        if let Some(position) = vm.error_position(level) {
             let mut text = format!("{position} ").into_bytes();
             text.extend_from_slice(s.as_bytes());
             return Err(LuaError::new(vm.intern(&text)));

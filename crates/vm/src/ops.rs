@@ -13,7 +13,7 @@ use crate::number::{self, Numeral};
 use crate::string::LuaStr;
 use crate::table::Table;
 use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::{CallSite, Vm};
 
 /// Metamethod names of the arithmetic and bitwise operators, in `ArithOp` order.
 pub(crate) const ARITH_EVENTS: [&str; 14] = [
@@ -88,7 +88,7 @@ impl Vm {
 
     /// The first value a metamethod call returns.
     fn call_meta(&mut self, handler: Value, args: &[Value]) -> Result<Value, LuaError> {
-        Ok(self.call(handler, args)?.first().copied().unwrap_or(Value::Nil))
+        Ok(self.call_from(handler, args, CallSite::Meta)?.first().copied().unwrap_or(Value::Nil))
     }
 
     /// ` (global 'x')` for an operand of the running function, or nothing.
@@ -189,7 +189,7 @@ impl Vm {
                 }
             };
             if let Value::Function(_) = handler {
-                self.call(handler, &[current, key, value])?;
+                self.call_from(handler, &[current, key, value], CallSite::Meta)?;
                 return Ok(());
             }
             current = handler;

@@ -42,6 +42,9 @@ pub(crate) struct Frame {
     pub(crate) varargs: usize,
     /// `execute` returns to its Rust caller when this frame returns.
     pub(crate) is_entry: bool,
+    /// Called by a native function (`pcall`) or from Rust rather than by a Lua
+    /// instruction: `error(msg, level)` counts a native level below it.
+    pub(crate) via_native: bool,
 }
 
 /// A protected call (`pcall`/`xpcall`) in progress.
@@ -154,6 +157,8 @@ pub(crate) enum CallSite {
     ForIterator,
     /// `pcall`/`xpcall` run by the interpreter: the callee's caller is a native function.
     Protected,
+    /// A metamethod, called by the VM for the running Lua function's operation.
+    Meta,
     /// Rust code: the host, `pcall`, a metamethod.
     Rust,
 }
@@ -293,6 +298,31 @@ impl Vm {
     /// The name argument errors of the running native use.
     pub(crate) fn native_name(&self) -> &'static str {
         self.native.name
+    }
+
+    /// `chunk:line:` for `error(msg, level)`: level 1 is the function that called
+    /// `error` (the innermost Lua frame when Lua called it), each further level its
+    /// caller; a native caller (`pcall`) has no position.
+    pub(crate) fn error_position(&self, level: i64) -> Option<String> {
+        if level <= 0 {
+            return None;
+        }
+        if !self.native.from_lua {
+            // `error` itself was called by a native function: that is level 1.
+            if level == 1 {
+                return None;
+            }
+        }
+        let mut index = self.frames.len().checked_sub(1)?;
+        let start = if self.native.from_lua { 1 } else { 2 };
+        for _ in start..level {
+            let frame = self.frames.get(index)?;
+            if frame.via_native {
+                return None;
+            }
+            index = index.checked_sub(1)?;
+        }
+        self.position(self.frames.len() - 1 - index)
     }
 
     /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
@@ -514,13 +544,14 @@ impl Vm {
                     varargs_start,
                     varargs,
                     is_entry: false,
+                    via_native: matches!(site, CallSite::Protected | CallSite::Rust),
                 });
                 Ok(true)
             }
             // From Lua code the interpreter runs `pcall` itself (no Rust frame stays under the
             // protected code); from Rust, `func` does it recursively.
             Function::Native { kind: NativeKind::Pcall | NativeKind::Xpcall, name, .. }
-                if site != CallSite::Rust =>
+                if matches!(site, CallSite::Lua | CallSite::ForIterator | CallSite::Protected) =>
             {
                 let is_xpcall = matches!(&*function, Function::Native { kind: NativeKind::Xpcall, .. });
                 self.protected_call(func_slot, nargs, wanted, site, is_xpcall, name)
@@ -536,7 +567,7 @@ impl Vm {
                 }
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
-                let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator);
+                let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator | CallSite::Meta);
                 let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
                 let result = func(self, base, nargs);
@@ -672,11 +703,22 @@ impl Vm {
     /// Calls `func` with `args` from Rust (a native function, a metamethod, the host) and
     /// returns its results.
     pub fn call(&mut self, func: Value, args: &[Value]) -> Result<Vec<Value>, LuaError> {
+        self.call_from(func, args, CallSite::Rust)
+    }
+
+    /// [`Vm::call`] on behalf of `site`: a metamethod runs as if the Lua function whose
+    /// operation triggered it had called it (for error positions and levels).
+    pub(crate) fn call_from(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        site: CallSite,
+    ) -> Result<Vec<Value>, LuaError> {
         let func_slot = self.stack.len();
         self.stack.push(func);
         self.stack.extend_from_slice(args);
         let frames = self.frames.len();
-        let result = self.call_at(func_slot, args.len());
+        let result = self.call_site_at(func_slot, args.len(), site);
         match result {
             Ok(()) => {
                 let results = self.stack[func_slot.min(self.top)..self.top].to_vec();
@@ -695,10 +737,14 @@ impl Vm {
 
     /// Runs the call at `func_slot` to completion; results end at `self.top`.
     pub(crate) fn call_at(&mut self, func_slot: usize, nargs: usize) -> Result<(), LuaError> {
+        self.call_site_at(func_slot, nargs, CallSite::Rust)
+    }
+
+    fn call_site_at(&mut self, func_slot: usize, nargs: usize, site: CallSite) -> Result<(), LuaError> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.error("C stack overflow"));
         }
-        if self.precall(func_slot, nargs, -1, CallSite::Rust)? {
+        if self.precall(func_slot, nargs, -1, site)? {
             if let Some(frame) = self.frames.last_mut() {
                 frame.is_entry = true;
             }
