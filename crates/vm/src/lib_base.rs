@@ -56,7 +56,7 @@ pub(crate) fn open(vm: &mut Vm) {
     vm.set_global("_VERSION", version);
     let table = vm.new_table();
     let key = vm.intern(b"unpack");
-    let f = Value::Function(vm.heap.alloc(Function::native("unpack", unpack)));
+    let f = Value::Function(vm.heap.alloc(Function::native("table.unpack", unpack)));
     let _ = table.set(key, f);
     vm.set_global("table", Value::Table(table));
     vm.ipairs_step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
@@ -75,7 +75,7 @@ fn open_math(vm: &mut Vm) {
     set(vm, "mininteger", Value::Int(i64::MIN));
     set(vm, "huge", Value::Float(f64::INFINITY));
     set(vm, "pi", Value::Float(std::f64::consts::PI));
-    let f = Value::Function(vm.heap.alloc(Function::native("type", math_type)));
+    let f = Value::Function(vm.heap.alloc(Function::native("math.type", math_type)));
     set(vm, "type", f);
     vm.set_global("math", Value::Table(math));
 }
@@ -93,8 +93,16 @@ fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
 
 /// `bad argument #n to 'name' (message)`.
 pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> LuaError {
-    // The name the call site gives the function wins (`for iterator`).
-    let name = if vm.native_name() == "for iterator" { "for iterator" } else { name };
+    // The name the call site gives the function wins (`for iterator`); called from a
+    // native function (`pcall`), a library function goes by its qualified name.
+    let native = vm.native_name();
+    let name = if native == "for iterator" {
+        native
+    } else if !vm.native.from_lua && native.ends_with(name) && native.contains('.') {
+        native
+    } else {
+        name
+    };
     vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
 }
 

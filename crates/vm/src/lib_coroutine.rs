@@ -17,17 +17,18 @@ use crate::vm::Vm;
 pub(crate) fn open(vm: &mut Vm) {
     let library = vm.new_table();
     let functions: [(&'static str, NativeFn); 8] = [
-        ("create", create),
-        ("resume", resume),
-        ("yield", lua_yield),
-        ("status", status),
-        ("wrap", wrap),
-        ("isyieldable", isyieldable),
-        ("running", running),
-        ("close", close),
+        ("coroutine.create", create),
+        ("coroutine.resume", resume),
+        ("coroutine.yield", lua_yield),
+        ("coroutine.status", status),
+        ("coroutine.wrap", wrap),
+        ("coroutine.isyieldable", isyieldable),
+        ("coroutine.running", running),
+        ("coroutine.close", close),
     ];
     for (name, func) in functions {
-        let key = vm.intern(name.as_bytes());
+        let short = name.trim_start_matches("coroutine.");
+        let key = vm.intern(short.as_bytes());
         let f = Value::Function(vm.heap.alloc(Function::native(name, func)));
         let _ = library.set(key, f);
     }
@@ -112,6 +113,7 @@ pub(crate) fn resume_thread(
         }
         Err(e) => {
             co.status.set(CoStatus::Dead);
+            co.error.set(e.value);
             Err(e.value)
         }
     };
@@ -214,10 +216,11 @@ fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         CoStatus::Suspended | CoStatus::Dead => {}
         other => return Err(vm.lib_error(&format!("cannot close a {} coroutine", other.name()))),
     }
-    // Close its pending to-be-closed variables, running in it.
+    // Close its pending to-be-closed variables (with the error it died of), running in it.
+    let error = co.error.replace(Value::Nil);
     let previous = vm.current;
     vm.switch_to(co);
-    let closed = vm.close_tbc(0, Value::Nil);
+    let closed = vm.close_tbc(0, error);
     vm.close_upvalues(0);
     vm.frames.clear();
     vm.stack.clear();
@@ -225,9 +228,14 @@ fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     co.status.set(CoStatus::Dead);
     co.body.set(Value::Nil);
     match closed {
-        Ok(()) => {
+        Ok(()) if error.is_nil() => {
             vm.push(Value::Bool(true));
             Ok(1)
+        }
+        Ok(()) => {
+            vm.push(Value::Bool(false));
+            vm.push(error);
+            Ok(2)
         }
         Err(e) => {
             vm.push(Value::Bool(false));

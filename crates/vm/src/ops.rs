@@ -230,7 +230,14 @@ impl Vm {
         }
         if string_involved && !op.is_bitwise() {
             if let (Some(x), Some(y)) = (to_number(a), to_number(b)) {
-                if let Some(result) = self.arith_numbers(op, x, y)? {
+                // As the string library's metamethod does it: errors (division by zero)
+                // come from inside a native function, without a position.
+                let caller = self.native;
+                self.native.active = true;
+                self.native.from_lua = false;
+                let result = self.arith_numbers(op, x, y);
+                self.native = caller;
+                if let Some(result) = result? {
                     return Ok(result);
                 }
             }

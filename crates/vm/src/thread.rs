@@ -53,6 +53,8 @@ pub struct Thread {
     /// Where the values of the next `resume` go: the slot and wanted count of the
     /// `coroutine.yield` call it is suspended in.
     pub(crate) resume_point: Cell<Option<(usize, i32)>>,
+    /// The error it died with (for `coroutine.close`); nil otherwise.
+    pub(crate) error: Cell<Value>,
     pub(crate) saved: RefCell<ExecState>,
 }
 
@@ -62,6 +64,7 @@ impl Thread {
             status: Cell::new(status),
             body: Cell::new(body),
             resume_point: Cell::new(None),
+            error: Cell::new(Value::Nil),
             saved: RefCell::new(ExecState::default()),
         }
     }
@@ -74,6 +77,7 @@ impl Thread {
 impl Trace for Thread {
     fn trace(&self, marker: &mut Marker) {
         self.body.get().trace(marker);
+        self.error.get().trace(marker);
         // A running thread's state is in the VM (a root); `try_borrow` never fails here
         // because marking does not run while a swap holds the borrow.
         if let Ok(saved) = self.saved.try_borrow() {

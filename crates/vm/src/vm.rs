@@ -423,7 +423,7 @@ impl Vm {
             let name = self
                 .frames
                 .last()
-                .and_then(|f| f.proto.proto.local_name(reg, f.pc).map(str::to_owned))
+                .and_then(|f| f.proto.proto.local_name(reg, f.pc.saturating_sub(1)).map(str::to_owned))
                 .unwrap_or_else(|| "?".to_owned());
             return Err(self.error(&format!("variable '{name}' got a non-closable value")));
         }
@@ -594,7 +594,8 @@ impl Vm {
         name: &'static str,
     ) -> Result<bool, LuaError> {
         let required = if is_xpcall { 2 } else { 1 };
-        if nargs < required {
+        let handler_ok = !is_xpcall || matches!(self.stack.get(func_slot + 2), Some(Value::Function(_)));
+        if nargs < required || !handler_ok {
             let caller = std::mem::replace(
                 &mut self.native,
                 NativeCall {
@@ -604,8 +605,18 @@ impl Vm {
                     ..NativeCall::idle()
                 },
             );
-            let message = format!("bad argument #{} to '{name}' (value expected)", nargs + 1);
-            let error = self.error(&message);
+            let message = if is_xpcall && !handler_ok {
+                let got = if nargs < 2 {
+                    "no value".to_owned()
+                } else {
+                    let handler = self.stack[func_slot + 2];
+                    self.type_name_of(handler)
+                };
+                format!("bad argument #2 to '{name}' (function expected, got {got})")
+            } else {
+                format!("bad argument #{} to '{name}' (value expected)", nargs + 1)
+            };
+            let error = self.lib_error(&message);
             self.native = caller;
             return Err(error);
         }
