@@ -96,13 +96,8 @@ pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> Lua
     // The name the call site gives the function wins (`for iterator`); called from a
     // native function (`pcall`), a library function goes by its qualified name.
     let native = vm.native_name();
-    let name = if native == "for iterator" {
-        native
-    } else if !vm.native.from_lua && native.ends_with(name) && native.contains('.') {
-        native
-    } else {
-        name
-    };
+    let qualified = !vm.native.from_lua && native.ends_with(name) && native.contains('.');
+    let name = if native == "for iterator" || qualified { native } else { name };
     vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
 }
 
