@@ -558,6 +558,18 @@ impl Vm {
             (ArithOp::Add, Value::Float(a), Value::Float(b)) => Ok(Value::Float(a + b)),
             (ArithOp::Sub, Value::Float(a), Value::Float(b)) => Ok(Value::Float(a - b)),
             (ArithOp::Mul, Value::Float(a), Value::Float(b)) => Ok(Value::Float(a * b)),
+            (ArithOp::Mod, Value::Int(a), Value::Int(b)) if b != 0 => {
+                Ok(Value::Int(crate::number::int_mod(a, b).unwrap_or(0)))
+            }
+            (ArithOp::IDiv, Value::Int(a), Value::Int(b)) if b != 0 => {
+                Ok(Value::Int(crate::number::int_floor_div(a, b).unwrap_or(0)))
+            }
+            (ArithOp::Div, Value::Float(a), Value::Float(b)) => Ok(Value::Float(a / b)),
+            (ArithOp::Div, Value::Int(a), Value::Int(b)) => Ok(Value::Float(a as f64 / b as f64)),
+            (ArithOp::Add, Value::Int(a), Value::Float(b))
+            | (ArithOp::Add, Value::Float(b), Value::Int(a)) => Ok(Value::Float(a as f64 + b)),
+            (ArithOp::Mul, Value::Int(a), Value::Float(b))
+            | (ArithOp::Mul, Value::Float(b), Value::Int(a)) => Ok(Value::Float(a as f64 * b)),
             _ => self.arith(op, x, y, who),
         }
     }
