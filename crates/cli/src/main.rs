@@ -76,7 +76,9 @@ fn run_script(args: &[String]) -> ExitCode {
     let status = match vm.call(main, &script_args) {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("moonlet: {}\nstack traceback:\n\t[C]: in ?", error_text(&mut vm, error));
+            let traceback =
+                error.traceback.clone().unwrap_or_else(|| "stack traceback:\n\t[C]: in ?".to_owned());
+            eprintln!("moonlet: {}\n{traceback}", error_text(&mut vm, error));
             ExitCode::FAILURE
         }
     };

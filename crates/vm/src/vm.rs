@@ -742,8 +742,33 @@ impl Vm {
                 let error = self.error("attempt to yield across a C-call boundary");
                 Err(self.unwind_with(frames, func_slot, error))
             }
-            Err(error) => Err(self.unwind_with(frames, func_slot, error)),
+            Err(mut error) => {
+                // The outermost call: record where the error happened before unwinding.
+                if self.native_depth == 0 && error.traceback.is_none() {
+                    error.traceback = Some(self.traceback());
+                }
+                Err(self.unwind_with(frames, func_slot, error))
+            }
         }
+    }
+
+    /// `stack traceback:` and the active Lua functions, innermost first, as `lua` prints it.
+    pub fn traceback(&self) -> String {
+        let mut text = String::from("stack traceback:");
+        for frame in self.frames.iter().rev() {
+            let proto = &frame.proto.proto;
+            let line = proto.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+            if proto.line_defined == 0 {
+                text.push_str(&format!("\n\t{}:{line}: in main chunk", proto.source));
+            } else {
+                text.push_str(&format!(
+                    "\n\t{}:{line}: in function <{}:{}>",
+                    proto.source, proto.source, proto.line_defined
+                ));
+            }
+        }
+        text.push_str("\n\t[C]: in ?");
+        text
     }
 
     /// Runs the call at `func_slot` to completion; results end at `self.top`.
