@@ -256,19 +256,9 @@ impl<'s> TokenStream<'s> {
         }
         self.expr = expr;
         self.previous = match token {
-            Token::Name(_)
-            | Token::Number(_)
-            | Token::Str(_)
-            | Token::Nil
-            | Token::True
-            | Token::False
-            | Token::Dots
-            | Token::RParen
-            | Token::RBracket
-            | Token::RBrace => Previous::Operand,
             // `end` closes a function expression (an operand) or a block (a boundary):
             // either way a `(` after it cannot continue a call chain in valid Lua.
-            Token::End => Previous::Operand,
+            _ if ends_operand(token) => Previous::Operand,
             Token::Dot | Token::Colon => Previous::Selector,
             Token::Assign
             | Token::LParen
@@ -332,4 +322,22 @@ impl<'s> Iterator for TokenStream<'s> {
         self.last_start = start;
         Some(Ok((start, token, end)))
     }
+}
+
+/// Tokens that end an operand: after one, `-` is binary and `(` calls.
+fn ends_operand(token: &Token<'_>) -> bool {
+    matches!(
+        token,
+        Token::Name(_)
+            | Token::Number(_)
+            | Token::Str(_)
+            | Token::Nil
+            | Token::True
+            | Token::False
+            | Token::Dots
+            | Token::RParen
+            | Token::RBracket
+            | Token::RBrace
+            | Token::End
+    )
 }

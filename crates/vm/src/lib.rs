@@ -3,7 +3,8 @@
 //!
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
 //! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
-//! instruction loop, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
+//! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
+//! state, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
 //! errors, `lib_base.rs` the basic library. This crate must not know about source text;
 //! it runs the compiler's prototypes.
 //!
@@ -17,6 +18,7 @@
 //! assert!(matches!(results[0], moonlet_vm::value::Value::Int(100)));
 //! ```
 
+mod collect;
 mod debuginfo;
 mod error;
 pub mod function;
@@ -26,6 +28,7 @@ mod lib_base;
 mod lib_coroutine;
 pub mod number;
 mod ops;
+mod protect;
 pub mod string;
 pub mod table;
 pub mod thread;

@@ -403,30 +403,21 @@ fn error(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     Err(LuaError::new(value))
 }
 
+// `pcall` and `xpcall` as called from Rust (`Vm::call`); called from Lua, the
+// interpreter runs them itself (`protect.rs`).
 fn pcall(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let f = check_any(vm, base, count, 1, "pcall")?;
-    let args: Vec<Value> = (1..count).map(|i| vm.arg(base, count, i)).collect();
-    match vm.call(f, &args) {
-        Ok(results) => {
-            vm.push(Value::Bool(true));
-            let n = results.len();
-            for v in results {
-                vm.push(v);
-            }
-            Ok(n + 1)
-        }
-        Err(e) => {
-            vm.push(Value::Bool(false));
-            vm.push(e.value);
-            Ok(2)
-        }
-    }
+    protected(vm, f, Value::Nil, (1..count).map(|i| vm.arg(base, count, i)).collect())
 }
 
 fn xpcall(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let f = vm.arg(base, count, 0);
-    let handler = vm.arg(base, count, 1);
-    let args: Vec<Value> = (2..count).map(|i| vm.arg(base, count, i)).collect();
+    let (f, handler) = (vm.arg(base, count, 0), vm.arg(base, count, 1));
+    protected(vm, f, handler, (2..count).map(|i| vm.arg(base, count, i)).collect())
+}
+
+/// Calls `f(args)`, pushing `true` and its results, or `false` and the error (passed
+/// through `handler` unless it is nil).
+fn protected(vm: &mut Vm, f: Value, handler: Value, args: Vec<Value>) -> Result<usize, LuaError> {
     match vm.call(f, &args) {
         Ok(results) => {
             vm.push(Value::Bool(true));
@@ -437,12 +428,16 @@ fn xpcall(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
             Ok(n + 1)
         }
         Err(e) => {
-            let handled = match vm.call(handler, &[e.value]) {
-                Ok(results) => results.first().copied().unwrap_or(Value::Nil),
-                Err(_) => vm.intern(b"error in error handling"),
+            let error = if handler.is_nil() {
+                e.value
+            } else {
+                match vm.call(handler, &[e.value]) {
+                    Ok(results) => results.first().copied().unwrap_or(Value::Nil),
+                    Err(_) => vm.intern(b"error in error handling"),
+                }
             };
             vm.push(Value::Bool(false));
-            vm.push(handled);
+            vm.push(error);
             Ok(2)
         }
     }

@@ -10,8 +10,9 @@ use std::cell::{Cell, RefCell};
 
 use crate::function::UpVal;
 use crate::gc::{Gc, Marker, Trace};
+use crate::protect::Protect;
 use crate::value::Value;
-use crate::vm::{Frame, Protect, Vm};
+use crate::vm::{Frame, Vm};
 
 /// A coroutine's status, as `coroutine.status` names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
