@@ -80,6 +80,7 @@ impl Vm {
                 m.mark(*name);
             }
         });
+        self.mark_ephemerons();
         // Unreachable objects with finalizers are finalized, not freed (yet).
         let mut doomed = Vec::new();
         self.finalizable.retain(|t| {
@@ -103,6 +104,35 @@ impl Vm {
         self.strings.remove_unmarked();
         self.heap.sweep();
         self.run_finalizers(doomed);
+    }
+
+    /// Weak-key tables are ephemerons: an entry's value is reachable only if its key is.
+    /// Marks those values, repeating while marking them reaches more keys.
+    fn mark_ephemerons(&mut self) {
+        loop {
+            let mut reached = Vec::new();
+            for table in &self.weak_tables {
+                let (weak_keys, weak_values) = table.weak_mode();
+                if !table.is_marked() || !weak_keys || weak_values {
+                    continue;
+                }
+                let mut key = Value::Nil;
+                while let Ok(Some((k, v))) = table.next(key) {
+                    if !is_dead_object(k) && is_dead_object(v) {
+                        reached.push(v);
+                    }
+                    key = k;
+                }
+            }
+            if reached.is_empty() {
+                return;
+            }
+            self.heap.mark(|m| {
+                for value in &reached {
+                    value.trace(m);
+                }
+            });
+        }
     }
 
     /// Calls `__gc` of each object, the most recently registered first; errors in

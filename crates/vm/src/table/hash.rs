@@ -337,7 +337,8 @@ impl HashPart {
             if !weak_keys || matches!(key, Value::Str(_)) {
                 key.trace(marker);
             }
-            if !weak_values || matches!(value, Value::Str(_)) {
+            // With weak keys the values wait for their keys (ephemerons: see `collect.rs`).
+            if !(weak_values || weak_keys) || matches!(value, Value::Str(_)) {
                 value.trace(marker);
             }
         }
