@@ -260,17 +260,7 @@ impl Vm {
                             _ => self.length(x, Operand::Reg(i.b()))?,
                         };
                     }
-                    OpCode::Concat => {
-                        let n = i.b();
-                        let mut acc = self.stack[a + n - 1];
-                        for j in (0..n - 1).rev() {
-                            let left = at!(a + j);
-                            let who = (Operand::Reg(i.a() + j), Operand::Reg(i.a() + j + 1));
-                            acc = self.concat_pair(left, acc, who)?;
-                        }
-                        w!(a, acc);
-                        self.maybe_collect();
-                    }
+                    OpCode::Concat => self.concat(a, i.a(), i.b())?,
                     OpCode::Close => self.close_scope(a)?,
                     OpCode::Tbc => self.mark_tbc(a, i.a())?,
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
@@ -467,7 +457,6 @@ impl Vm {
                         }
                     }
                     OpCode::SetList => {
-                        let n = if i.b() == 0 { self.top - a - 1 } else { i.b() };
                         let offset = if i.k() {
                             let extra = code.get(pc).map_or(0, |e| e.ax_field());
                             pc += 1;
@@ -475,34 +464,61 @@ impl Vm {
                         } else {
                             i.c()
                         };
-                        if let Value::Table(t) = at!(a) {
-                            for j in 1..=n {
-                                t.set_int((offset + j) as i64, at!(a + j));
-                            }
-                        }
-                        let keep = self.top;
-                        self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
-                        self.top = keep;
+                        self.set_list(a, i.b(), offset, base + usize::from(proto.proto.max_stack))?;
                     }
                     OpCode::Closure => {
                         let f = self.make_closure(proto, upvalues, i.bx(), base);
                         w!(a, f);
                         self.maybe_collect();
                     }
-                    OpCode::VarArg => {
-                        let available = frame.varargs;
-                        let n = if i.c() == 0 { available } else { i.c() - 1 };
-                        self.ensure_stack(a + n + 1)?;
-                        for j in 0..n {
-                            self.stack[a + j] =
-                                if j < available { self.stack[frame.varargs_start + j] } else { Value::Nil };
-                        }
-                        self.top = a + n;
-                    }
+                    OpCode::VarArg => self.var_arg(a, i.c(), frame.varargs_start, frame.varargs)?,
                     OpCode::VarArgPrep | OpCode::ExtraArg => {}
                 }
             }
         }
+    }
+
+    // Rarer instructions live out of the loop, so that it stays small.
+
+    /// `SetList`: `count` values above `a` (0: up to top) into the table in `a`.
+    #[inline(never)]
+    fn set_list(&mut self, a: usize, count: usize, offset: usize, frame_end: usize) -> Result<(), LuaError> {
+        let n = if count == 0 { self.top - a - 1 } else { count };
+        if let Value::Table(t) = self.stack[a] {
+            for j in 1..=n {
+                t.set_int((offset + j) as i64, self.stack[a + j]);
+            }
+        }
+        let keep = self.top;
+        self.ensure_stack(frame_end)?;
+        self.top = keep;
+        Ok(())
+    }
+
+    /// `VarArg`: `c - 1` vararg values (0: all, setting top) into `a` and up.
+    #[inline(never)]
+    fn var_arg(&mut self, a: usize, c: usize, start: usize, available: usize) -> Result<(), LuaError> {
+        let n = if c == 0 { available } else { c - 1 };
+        self.ensure_stack(a + n + 1)?;
+        for j in 0..n {
+            self.stack[a + j] = if j < available { self.stack[start + j] } else { Value::Nil };
+        }
+        self.top = a + n;
+        Ok(())
+    }
+
+    /// `Concat`: the `n` values from `a` (register `reg`) concatenated into `a`.
+    #[inline(never)]
+    fn concat(&mut self, a: usize, reg: usize, n: usize) -> Result<(), LuaError> {
+        let mut acc = self.stack[a + n - 1];
+        for j in (0..n - 1).rev() {
+            let left = self.stack[a + j];
+            let who = (Operand::Reg(reg + j), Operand::Reg(reg + j + 1));
+            acc = self.concat_pair(left, acc, who)?;
+        }
+        self.stack[a] = acc;
+        self.maybe_collect();
+        Ok(())
     }
 
     /// `table[key]` with the common table case inline.
