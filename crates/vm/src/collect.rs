@@ -90,17 +90,25 @@ impl Vm {
             }
             keep
         });
+        // As in Lua: weak values go before finalizers run, weak keys only after (an
+        // object being finalized still finds itself as a key).
         for table in &self.weak_tables {
             if table.is_marked() {
-                clear_dead_entries(*table);
+                clear_dead_entries(*table, false, true);
             }
         }
-        self.weak_tables.retain(|t| t.is_marked());
         self.heap.mark(|m| {
             for table in &doomed {
                 m.mark(*table);
             }
         });
+        self.mark_ephemerons();
+        for table in &self.weak_tables {
+            if table.is_marked() {
+                clear_dead_entries(*table, true, false);
+            }
+        }
+        self.weak_tables.retain(|t| t.is_marked());
         self.strings.remove_unmarked();
         self.heap.sweep();
         self.run_finalizers(doomed);
@@ -186,9 +194,11 @@ fn is_dead_object(value: Value) -> bool {
     }
 }
 
-/// Removes the entries of a weak table whose weak key or value was not reached.
-fn clear_dead_entries(table: Gc<Table>) {
+/// Removes the entries of a weak table whose weak key (with `keys`) or weak value (with
+/// `values`) was not reached.
+fn clear_dead_entries(table: Gc<Table>, keys: bool, values: bool) {
     let (weak_keys, weak_values) = table.weak_mode();
+    let (weak_keys, weak_values) = (weak_keys && keys, weak_values && values);
     let mut dead = Vec::new();
     let mut key = Value::Nil;
     while let Ok(Some((k, v))) = table.next(key) {
