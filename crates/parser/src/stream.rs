@@ -226,14 +226,8 @@ impl<'s> TokenStream<'s> {
             Token::Concat | Token::Caret => expr.right_assoc_run += 1,
             // Operands, tighter operators and suffixes continue a `..` chain; anything
             // else ends the expression or starts a looser operator.
-            Token::Name(_)
-            | Token::Number(_)
-            | Token::Str(_)
-            | Token::Nil
-            | Token::True
-            | Token::False
-            | Token::Dots
-            | Token::Plus
+            _ if ends_operand(token) => {}
+            Token::Plus
             | Token::Minus
             | Token::Star
             | Token::Slash
@@ -244,13 +238,9 @@ impl<'s> TokenStream<'s> {
             | Token::Dot
             | Token::Colon
             | Token::LParen
-            | Token::RParen
             | Token::LBracket
-            | Token::RBracket
             | Token::LBrace
-            | Token::RBrace
-            | Token::Function
-            | Token::End => {}
+            | Token::Function => {}
             Token::Tilde if unary => {}
             _ => expr.right_assoc_run = 0,
         }
