@@ -26,6 +26,8 @@ impl Vm {
             stack,
             frames,
             globals,
+            registry,
+            string_meta,
             open_upvalues,
             names,
             current,
@@ -37,6 +39,10 @@ impl Vm {
         } = self;
         heap.mark(|m| {
             m.mark(*globals);
+            m.mark(*registry);
+            if let Some(meta) = string_meta {
+                m.mark(*meta);
+            }
             m.mark(*current);
             m.mark(*main_thread);
             ipairs_step.trace(m);

@@ -5,7 +5,7 @@
 //! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
 //! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
 //! state, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
-//! errors, `lib_base.rs` the basic library. This crate must not know about source text;
+//! errors, `stdlib/` the standard library. This crate must not know about source text;
 //! it runs the compiler's prototypes.
 //!
 //! ```
@@ -24,11 +24,10 @@ mod error;
 pub mod function;
 pub mod gc;
 mod interp;
-mod lib_base;
-mod lib_coroutine;
 pub mod number;
 mod ops;
 mod protect;
+mod stdlib;
 pub mod string;
 pub mod table;
 pub mod thread;

@@ -74,6 +74,7 @@ impl Vm {
     pub(crate) fn metatable_of(&self, value: Value) -> Option<Gc<Table>> {
         match value {
             Value::Table(t) => t.metatable(),
+            Value::Str(_) => self.string_meta,
             _ => None,
         }
     }

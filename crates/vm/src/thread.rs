@@ -4,7 +4,7 @@
 //! to-be-closed variables and protected calls) and the swap that makes a thread the
 //! running one. The running thread's state lives in the `Vm` itself (where the
 //! interpreter reaches it fastest); every other thread's lives in its [`Thread`] object.
-//! Resuming and yielding are in `lib_coroutine.rs`.
+//! Resuming and yielding are in `stdlib/coroutine.rs`.
 
 use std::cell::{Cell, RefCell};
 

@@ -76,6 +76,10 @@ pub struct Vm {
     pub(crate) heap: Heap,
     pub(crate) strings: Strings,
     pub(crate) globals: Gc<Table>,
+    /// Library state scripts cannot name (as Lua's registry): `_LOADED` and the like.
+    pub(crate) registry: Gc<Table>,
+    /// The metatable every string shares (`__index` is the `string` table).
+    pub(crate) string_meta: Option<Gc<Table>>,
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     /// Open upvalues, by increasing stack index.
@@ -154,6 +158,7 @@ impl Vm {
         let mut heap = Heap::new();
         let mut strings = Strings::new();
         let globals = heap.alloc(Table::new(0, 64));
+        let registry = heap.alloc(Table::new(0, 8));
         let main_thread = heap.alloc(Thread::new(Value::Nil, CoStatus::Running));
         let mut intern = |s: &str| strings.intern(&mut heap, s.as_bytes());
         let arith = crate::ops::ARITH_EVENTS.iter().map(|e| intern(e)).collect();
@@ -181,6 +186,8 @@ impl Vm {
             heap,
             strings,
             globals,
+            registry,
+            string_meta: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::new(),
             open_upvalues: Vec::new(),
@@ -200,7 +207,7 @@ impl Vm {
             gc_mode: "generational",
             native: NativeCall::idle(),
         };
-        crate::lib_base::open(&mut vm);
+        crate::stdlib::open(&mut vm);
         vm
     }
 

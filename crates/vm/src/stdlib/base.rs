@@ -10,7 +10,8 @@ use std::io::Write;
 
 use crate::error::LuaError;
 use crate::function::{Function, NativeKind};
-use crate::number::{self, Numeral};
+use crate::number;
+use crate::stdlib::args::{arg_error, check_any, check_integer, check_table, type_error};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -61,7 +62,6 @@ pub(crate) fn open(vm: &mut Vm) {
     vm.set_global("table", Value::Table(table));
     vm.ipairs_step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
     open_math(vm);
-    crate::lib_coroutine::open(vm);
 }
 
 /// The part of the math library the core needs: `math.type` and the limits.
@@ -89,65 +89,6 @@ fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
     };
     vm.push(result);
     Ok(1)
-}
-
-/// `bad argument #n to 'name' (message)`.
-pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> LuaError {
-    // The name the call site gives the function wins (`for iterator`); called from a
-    // native function (`pcall`), a library function goes by its qualified name.
-    let native = vm.native_name();
-    let qualified = !vm.native.from_lua && native.ends_with(name) && native.contains('.');
-    let name = if native == "for iterator" || qualified { native } else { name };
-    vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
-}
-
-/// `(table expected, got nil)` style type errors; `no value` for a missing argument.
-pub(crate) fn type_error(
-    vm: &mut Vm,
-    n: usize,
-    name: &str,
-    expected: &str,
-    count: usize,
-    value: Value,
-) -> LuaError {
-    let got = if n > count { "no value".to_owned() } else { vm.type_name_of(value) };
-    arg_error(vm, n, name, &format!("{expected} expected, got {got}"))
-}
-
-fn check_table(
-    vm: &mut Vm,
-    base: usize,
-    count: usize,
-    n: usize,
-    name: &str,
-) -> Result<crate::gc::Gc<crate::table::Table>, LuaError> {
-    match vm.arg(base, count, n - 1) {
-        Value::Table(t) => Ok(t),
-        other => Err(type_error(vm, n, name, "table", count, other)),
-    }
-}
-
-fn check_any(vm: &mut Vm, base: usize, count: usize, n: usize, name: &str) -> Result<Value, LuaError> {
-    if count < n {
-        return Err(arg_error(vm, n, name, "value expected"));
-    }
-    Ok(vm.arg(base, count, n - 1))
-}
-
-fn check_integer(vm: &mut Vm, base: usize, count: usize, n: usize, name: &str) -> Result<i64, LuaError> {
-    let value = vm.arg(base, count, n - 1);
-    match value {
-        Value::Int(i) => Ok(i),
-        Value::Float(f) => number::float_to_int_exact(f)
-            .ok_or_else(|| arg_error(vm, n, name, "number has no integer representation")),
-        Value::Str(s) => match number::str_to_num(s.as_bytes()) {
-            Some(Numeral::Int(i)) => Ok(i),
-            Some(Numeral::Float(f)) => number::float_to_int_exact(f)
-                .ok_or_else(|| arg_error(vm, n, name, "number has no integer representation")),
-            None => Err(type_error(vm, n, name, "number", count, value)),
-        },
-        other => Err(type_error(vm, n, name, "number", count, other)),
-    }
 }
 
 fn print(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {

@@ -9,30 +9,26 @@
 use crate::error::LuaError;
 use crate::function::{Function, NativeFn, NativeKind};
 use crate::gc::Gc;
-use crate::lib_base::type_error;
+use crate::stdlib::args::type_error;
 use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) fn open(vm: &mut Vm) {
-    let library = vm.new_table();
-    let functions: [(&'static str, NativeFn); 8] = [
-        ("coroutine.create", create),
-        ("coroutine.resume", resume),
-        ("coroutine.yield", lua_yield),
-        ("coroutine.status", status),
-        ("coroutine.wrap", wrap),
-        ("coroutine.isyieldable", isyieldable),
-        ("coroutine.running", running),
-        ("coroutine.close", close),
-    ];
-    for (name, func) in functions {
-        let short = name.trim_start_matches("coroutine.");
-        let key = vm.intern(short.as_bytes());
-        let f = Value::Function(vm.heap.alloc(Function::native(name, func)));
-        let _ = library.set(key, f);
-    }
-    vm.set_global("coroutine", Value::Table(library));
+    crate::stdlib::new_library(
+        vm,
+        "coroutine",
+        &[
+            ("coroutine.create", create),
+            ("coroutine.resume", resume),
+            ("coroutine.yield", lua_yield),
+            ("coroutine.status", status),
+            ("coroutine.wrap", wrap),
+            ("coroutine.isyieldable", isyieldable),
+            ("coroutine.running", running),
+            ("coroutine.close", close),
+        ],
+    );
 }
 
 fn check_thread(vm: &mut Vm, base: usize, count: usize, name: &str) -> Result<Gc<Thread>, LuaError> {
