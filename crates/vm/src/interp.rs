@@ -39,7 +39,7 @@ impl Vm {
     /// The instruction loop proper; returns on the entry frame's return or on an error.
     fn run(&mut self) -> Result<(), LuaError> {
         'frame: loop {
-            let Some(&frame) = self.frames.last() else { return Ok(()) };
+            let Some(frame) = self.frames.last() else { return Ok(()) };
             let fi = self.frames.len() - 1;
             let proto = frame.proto;
             let code = &proto.proto.code[..];
@@ -580,7 +580,12 @@ impl Vm {
                     }
                     OpCode::VarArg => {
                         savepc!();
-                        self.var_arg(a, i.c(), frame.varargs_start, frame.varargs)?;
+                        // SAFETY: `fi` is this frame's index (see `savepc`).
+                        let (start, count) = {
+                            let frame = unsafe { self.frames.get_unchecked(fi) };
+                            (frame.varargs_start, frame.varargs)
+                        };
+                        self.var_arg(a, i.c(), start, count)?;
                     }
                     OpCode::VarArgPrep | OpCode::ExtraArg => {}
                 }
@@ -668,27 +673,29 @@ impl Vm {
     /// pop the frame. Returns whether it was the entry frame (leave `execute`).
     #[inline]
     fn finish_call(&mut self, first: usize, n: usize) -> Result<bool, LuaError> {
-        let Some(frame) = self.frames.pop() else { return Ok(true) };
+        let Some(frame) = self.frames.last() else { return Ok(true) };
+        let (base, func_slot, wanted, is_entry) = (frame.base, frame.func_slot, frame.wanted, frame.is_entry);
         if !self.open_upvalues.is_empty() {
-            self.close_upvalues(frame.base);
+            self.close_upvalues(base);
         }
         if !self.tbc.is_empty() {
             // `__close` handlers run with the frame still in place (for their positions).
-            self.frames.push(frame);
-            self.close_tbc(frame.base, Value::Nil)?;
-            self.frames.pop();
+            self.close_tbc(base, Value::Nil)?;
         }
-        if frame.wanted == 1 && n >= 1 {
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
+        if wanted == 1 && n >= 1 {
             // The common case: one result wanted and available.
-            self.stack[frame.func_slot] = self.stack[first];
-            self.top = frame.func_slot + 1;
+            let value = self.stack[first];
+            self.stack[func_slot] = value;
+            self.top = func_slot + 1;
         } else {
-            self.place_results(first, n, frame.func_slot, frame.wanted)?;
+            self.place_results(first, n, func_slot, wanted)?;
         }
-        if self.ends_protected_call() {
+        if self.protected_call_ends_at(depth) {
             self.finish_protected();
         }
-        if frame.is_entry {
+        if is_entry {
             return Ok(true);
         }
         self.resume_caller()?;

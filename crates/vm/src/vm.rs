@@ -328,13 +328,21 @@ impl Vm {
     // ------------------------------------------------------------------ the stack
 
     /// Makes the stack at least `len` slots long.
+    #[inline]
     pub(crate) fn ensure_stack(&mut self, len: usize) -> Result<(), LuaError> {
+        if len <= self.stack.len() {
+            return Ok(());
+        }
+        self.grow_stack(len)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow_stack(&mut self, len: usize) -> Result<(), LuaError> {
         if len > MAX_STACK {
             return Err(self.error("stack overflow"));
         }
-        if self.stack.len() < len {
-            self.stack.resize(len, Value::Nil);
-        }
+        self.stack.resize(len, Value::Nil);
         Ok(())
     }
 
