@@ -381,8 +381,14 @@ impl Vm {
                     }
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
                     OpCode::Eq => {
-                        savepc!();
-                        let result = self.equals(at!(a), r!(i.b()))?;
+                        let (x, y) = (at!(a), r!(i.b()));
+                        let result = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => p == q,
+                            _ => {
+                                savepc!();
+                                self.equals(x, y)?
+                            }
+                        };
                         if result != i.k() {
                             pc += 1;
                         }
@@ -396,7 +402,10 @@ impl Vm {
                         }
                     }
                     OpCode::EqI => {
-                        let result = Value::raw_eq(at!(a), Value::Int(i.sb()));
+                        let result = match at!(a) {
+                            Value::Int(v) => v == i.sb(),
+                            other => Value::raw_eq(other, Value::Int(i.sb())),
+                        };
                         if result != i.k() {
                             pc += 1;
                         }
@@ -512,8 +521,24 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::ForPrep => {
-                        savepc!();
-                        if !self.for_prep(a)? {
+                        // The common integer loop inline (`for_prep` has the general case).
+                        let run = match (at!(a), at!(a + 1), at!(a + 2)) {
+                            (Value::Int(init), Value::Int(limit), Value::Int(step)) if step != 0 => {
+                                match number::for_count(init, limit, step) {
+                                    Some(count) => {
+                                        w!(a + 1, Value::Int(count as i64));
+                                        w!(a + 3, Value::Int(init));
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            }
+                            _ => {
+                                savepc!();
+                                self.for_prep(a)?
+                            }
+                        };
+                        if !run {
                             pc += i.bx() + 1;
                         }
                     }

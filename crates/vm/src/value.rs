@@ -75,6 +75,7 @@ impl Value {
     /// mathematical value across subtypes, exactly (`1 == 1.0`, but `2^53 + 1` differs
     /// from the float `2^53`), strings by content, every other reference type by
     /// identity.
+    #[inline]
     pub fn raw_eq(a: Value, b: Value) -> bool {
         match (a, b) {
             (Value::Nil, Value::Nil) => true,
