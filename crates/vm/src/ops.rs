@@ -89,7 +89,7 @@ impl Vm {
 
     /// The first value a metamethod call returns.
     fn call_meta(&mut self, handler: Value, args: &[Value]) -> Result<Value, LuaError> {
-        Ok(self.call_from(handler, args, CallSite::Meta)?.first().copied().unwrap_or(Value::Nil))
+        self.call_first(handler, args, CallSite::Meta)
     }
 
     /// ` (global 'x')` for an operand of the running function, or nothing.
@@ -190,7 +190,7 @@ impl Vm {
                 }
             };
             if let Value::Function(_) = handler {
-                self.call_from(handler, &[current, key, value], CallSite::Meta)?;
+                self.call_first(handler, &[current, key, value], CallSite::Meta)?;
                 return Ok(());
             }
             current = handler;

@@ -112,8 +112,9 @@ fn print(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 
 fn lua_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let value = check_any(vm, base, count, 1, "type")?;
-    let name = vm.intern(value.type_name().as_bytes());
-    vm.push(name);
+    // Type names are interned once, at startup (indexing is safe: one per type index).
+    let name = vm.names.types[value.type_index()];
+    vm.push(Value::Str(name));
     Ok(1)
 }
 
