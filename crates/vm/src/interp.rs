@@ -189,6 +189,40 @@ impl Vm {
                         }
                     }};
                 }
+                // `%` and `//`: integers and floats inline. An integer division by zero
+                // fails without storing pc, so the error reports the line of the last
+                // instruction that stored it, exactly as lua5.4 does (its integer
+                // fast path raises from the same stale `savedpc`).
+                macro_rules! div_mod {
+                    ($op:ident, $y:expr, $reg_y:expr) => {{
+                        let (x, y) = (r!(i.b()), $y);
+                        let v = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => {
+                                let result = if let ArithOp::Mod = ArithOp::$op {
+                                    number::int_mod(p, q)
+                                } else {
+                                    number::int_floor_div(p, q)
+                                };
+                                match result {
+                                    Some(r) => Value::Int(r),
+                                    None => return Err(self.division_by_zero(ArithOp::$op)),
+                                }
+                            }
+                            (Value::Float(p), Value::Float(q)) => {
+                                Value::Float(if let ArithOp::Mod = ArithOp::$op {
+                                    number::float_mod(p, q)
+                                } else {
+                                    number::float_floor_div(p, q)
+                                })
+                            }
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
                 // `+`, `-`, `*` with both operands integers or both floats inline; every
                 // other case (mixed, strings, metamethods, errors) in `binary`.
                 macro_rules! arith {
@@ -313,22 +347,18 @@ impl Vm {
                     OpCode::AddK => arith_k!(Add, wrapping_add, +),
                     OpCode::SubK => arith_k!(Sub, wrapping_sub, -),
                     OpCode::MulK => arith_k!(Mul, wrapping_mul, *),
-                    OpCode::ModK
-                    | OpCode::PowK
-                    | OpCode::DivK
-                    | OpCode::IDivK
-                    | OpCode::BAndK
-                    | OpCode::BOrK
-                    | OpCode::BXorK => {
+                    OpCode::Mod => div_mod!(Mod, r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
+                    OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
+                    OpCode::PowK | OpCode::DivK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
                         savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), kst!(i.c()));
                         w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?);
                     }
-                    OpCode::Mod
-                    | OpCode::Pow
+                    OpCode::Pow
                     | OpCode::Div
-                    | OpCode::IDiv
                     | OpCode::BAnd
                     | OpCode::BOr
                     | OpCode::BXor
@@ -659,6 +689,15 @@ impl Vm {
         self.stack[a] = acc;
         self.maybe_collect();
         Ok(())
+    }
+
+    /// `attempt to perform 'n%0'` / `attempt to divide by zero`, at the frame's stored pc.
+    #[cold]
+    #[inline(never)]
+    fn division_by_zero(&mut self, op: ArithOp) -> LuaError {
+        let message =
+            if let ArithOp::Mod = op { "attempt to perform 'n%0'" } else { "attempt to divide by zero" };
+        self.error(message)
     }
 
     /// Arithmetic: the common numeric cases first, then `ops.rs` (coercions,
