@@ -72,16 +72,14 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
             form.push(conversion);
         }
         i += spanned + 1;
-        let value = vm.arg(base, count, arg - 1);
-        convert(vm, &mut out, &form, conversion, base, count, arg, value)?;
+        convert(vm, &mut out, &form, conversion, base, count, arg)?;
     }
     let result = vm.intern(&out);
     vm.push(result);
     Ok(1)
 }
 
-/// Appends the conversion `form` (`%-5.2f`) of argument `arg` (`value`) to `out`.
-#[allow(clippy::too_many_arguments)]
+/// Appends the conversion `form` (`%-5.2f`) of argument number `arg` to `out`.
 fn convert(
     vm: &mut Vm,
     out: &mut Vec<u8>,
@@ -90,8 +88,8 @@ fn convert(
     base: usize,
     count: usize,
     arg: usize,
-    value: Value,
 ) -> Result<(), LuaError> {
+    let value = vm.arg(base, count, arg - 1);
     match conversion {
         b'c' => {
             let spec = check_spec(vm, form, FLAGS_CHAR, false)?;
