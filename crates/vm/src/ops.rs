@@ -447,7 +447,7 @@ impl Vm {
                     let bytes = self.string_bytes(result).unwrap_or_default();
                     Ok(self.intern(&bytes))
                 }
-                _ => Err(self.error("'__tostring' must return a string")),
+                _ => Err(self.lib_error("'__tostring' must return a string")),
             };
         }
         let text = match value {
