@@ -8,6 +8,11 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod math;
+pub(crate) mod random;
+pub(crate) mod sort;
+pub(crate) mod table;
+pub(crate) mod utf8;
 
 use crate::function::{Function, NativeFn};
 use crate::gc::Gc;
@@ -19,6 +24,9 @@ use crate::vm::Vm;
 pub(crate) fn open(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
+    table::open(vm);
+    math::open(vm);
+    utf8::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it
