@@ -1,7 +1,8 @@
 //! The math library: `math.abs`, `ceil`, `floor`, `fmod`, `modf`, `tointeger`, `type`,
-//! `ult`, `sqrt`, `exp`, `log`, the trigonometric functions, `max`, `min` and the
-//! constants `huge`, `pi`, `maxinteger`, `mininteger`. `random` and `randomseed` are in
-//! `random.rs`.
+//! `ult`, `sqrt`, `exp`, `log`, the trigonometric functions, `deg`, `rad`, `max`, `min`,
+//! the constants `huge`, `pi`, `maxinteger`, `mininteger`, and the 5.3 compatibility
+//! functions the reference lua5.4 is built with (`atan2`, `cosh`, `sinh`, `tanh`, `pow`,
+//! `frexp`, `ldexp`, `log10`). `random` and `randomseed` are in `random.rs`.
 //!
 //! Owns which results are integers and which floats, as in Lua 5.4 (`math.floor(3.7)` is
 //! the integer `3`, `math.sqrt(4)` the float `2.0`), and these functions' argument errors.
@@ -38,6 +39,18 @@ pub(crate) fn open(vm: &mut Vm) {
             ("math.atan", atan),
             ("math.max", max),
             ("math.min", min),
+            ("math.deg", deg),
+            ("math.rad", rad),
+            // Lua 5.3's functions that lua5.4 keeps when built with LUA_COMPAT_MATHLIB,
+            // as the reference interpreter is.
+            ("math.atan2", atan),
+            ("math.cosh", cosh),
+            ("math.sinh", sinh),
+            ("math.tanh", tanh),
+            ("math.pow", pow),
+            ("math.frexp", frexp),
+            ("math.ldexp", ldexp),
+            ("math.log10", log10),
         ],
     );
     let constants = [
@@ -258,4 +271,95 @@ fn max(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 
 fn min(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     extreme(vm, base, count, "min", false)
+}
+
+fn deg(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "deg", |x| x * (180.0 / std::f64::consts::PI))
+}
+
+fn rad(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "rad", |x| x * (std::f64::consts::PI / 180.0))
+}
+
+fn cosh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "cosh", f64::cosh)
+}
+
+fn sinh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "sinh", f64::sinh)
+}
+
+fn tanh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "tanh", f64::tanh)
+}
+
+fn log10(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    unary(vm, base, count, "log10", f64::log10)
+}
+
+fn pow(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let x = check_float(vm, base, count, 1, "pow")?;
+    let y = check_float(vm, base, count, 2, "pow")?;
+    vm.push(Value::Float(number::float_pow(x, y)));
+    Ok(1)
+}
+
+fn frexp(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let x = check_float(vm, base, count, 1, "frexp")?;
+    let (mantissa, exponent) = split_exponent(x);
+    vm.push(Value::Float(mantissa));
+    vm.push(Value::Int(i64::from(exponent)));
+    Ok(2)
+}
+
+fn ldexp(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    let x = check_float(vm, base, count, 1, "ldexp")?;
+    // Lua casts the exponent to a C `int`: only its low 32 bits count.
+    let exponent = check_integer(vm, base, count, 2, "ldexp")? as i32;
+    vm.push(Value::Float(scale(x, exponent)));
+    Ok(1)
+}
+
+/// C's `frexp`: `x = m * 2^e` with `0.5 <= |m| < 1`; zero, infinities and NaN give
+/// themselves and 0.
+fn split_exponent(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i32;
+    if biased == 0 {
+        // Subnormal: normalise first.
+        let (m, e) = split_exponent(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let mantissa = f64::from_bits((bits & !(0x7FF << 52)) | (1022 << 52));
+    (mantissa, biased - 1022)
+}
+
+/// C's `ldexp`: `x * 2^n`, rounded once (subnormal results included).
+fn scale(x: f64, n: i32) -> f64 {
+    let two_1023 = f64::from_bits(0x7FE0_0000_0000_0000);
+    // 2^-969: scaling down by it keeps a normal value normal, so only the last
+    // multiplication rounds.
+    let two_minus_969 = f64::from_bits(0x0360_0000_0000_0000);
+    let (mut x, mut n) = (x, n);
+    if n > 1023 {
+        for _ in 0..2 {
+            if n > 1023 {
+                x *= two_1023;
+                n -= 1023;
+            }
+        }
+        n = n.min(1023);
+    } else if n < -1022 {
+        for _ in 0..2 {
+            if n < -1022 {
+                x *= two_minus_969;
+                n += 969;
+            }
+        }
+        n = n.max(-1022);
+    }
+    x * f64::from_bits(((0x3FF + n) as u64) << 52)
 }
