@@ -43,7 +43,6 @@ pub(crate) fn open(vm: &mut Vm) {
             ("math.rad", rad),
             // Lua 5.3's functions that lua5.4 keeps when built with LUA_COMPAT_MATHLIB,
             // as the reference interpreter is.
-            ("math.atan2", atan),
             ("math.cosh", cosh),
             ("math.sinh", sinh),
             ("math.tanh", tanh),
@@ -59,6 +58,11 @@ pub(crate) fn open(vm: &mut Vm) {
         ("huge", Value::Float(f64::INFINITY)),
         ("pi", Value::Float(std::f64::consts::PI)),
     ];
+    // `atan2` is the very same function as `atan`, as in Lua.
+    let atan = vm.intern(b"atan");
+    let atan = math.get(atan);
+    let key = vm.intern(b"atan2");
+    let _ = math.set(key, atan);
     for (name, value) in constants {
         let key = vm.intern(name.as_bytes());
         let _ = math.set(key, value);
@@ -123,8 +127,9 @@ fn fmod(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
             None => return Err(arg_error(vm, 2, "fmod", "zero")),
         },
         _ => {
-            let a = check_float(vm, base, count, 1, "fmod")?;
+            // lua5.4 (built with gcc) checks the second argument first.
             let b = check_float(vm, base, count, 2, "fmod")?;
+            let a = check_float(vm, base, count, 1, "fmod")?;
             // Rust's `%` on floats is C's `fmod`.
             Value::Float(a % b)
         }
