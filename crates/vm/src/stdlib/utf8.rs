@@ -278,30 +278,26 @@ fn next_code_lax(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaErr
     next_code(vm, base, count, false)
 }
 
-/// One step of `utf8.codes`: the character after the one at byte position `control`
-/// (stray continuation bytes after it are skipped, as Lua 5.4.4 does).
+/// One step of `utf8.codes`: the character at or after 0-based byte `control` (the
+/// 1-based position of the previous character), skipping continuation bytes first, as
+/// Lua 5.4.4 does (so stray continuation bytes are passed over, not reported).
 fn next_code(vm: &mut Vm, base: usize, count: usize, strict: bool) -> Result<usize, LuaError> {
     let s = check_string(vm, base, count, 1, "codes")?;
     let bytes = s.as_bytes();
-    let len = bytes.len() as i64;
-    // As `lua_tointeger`: numeric strings convert, anything else is 0.
+    // As `lua_tointeger`: numeric strings convert, anything else is 0. A negative
+    // control is huge as unsigned: the iteration is over.
     let control =
         crate::ops::to_number(vm.arg(base, count, 1)).and_then(crate::ops::to_integer).unwrap_or(0);
-    let mut i = control.wrapping_sub(1);
-    if i < 0 {
-        i = 0;
-    } else if i < len {
+    let Ok(mut i) = usize::try_from(control) else { return Ok(0) };
+    while i < bytes.len() && is_continuation(bytes, i) {
         i += 1;
-        while is_continuation(bytes, i as usize) {
-            i += 1;
-        }
     }
-    if i >= len {
+    if i >= bytes.len() {
         return Ok(0);
     }
-    match decode(bytes, i as usize, strict) {
+    match decode(bytes, i, strict) {
         Some((code, _)) => {
-            vm.push(Value::Int(i + 1));
+            vm.push(Value::Int(i as i64 + 1));
             vm.push(Value::Int(i64::from(code)));
             Ok(2)
         }
