@@ -261,7 +261,8 @@ fn extreme(vm: &mut Vm, base: usize, count: usize, name: &str, want_max: bool) -
     let mut best = vm.arg(base, count, 0);
     for i in 1..count {
         let candidate = vm.arg(base, count, i);
-        let better = if want_max { vm.less(best, candidate, false)? } else { vm.less(candidate, best, false)? };
+        let better =
+            if want_max { vm.less(best, candidate, false)? } else { vm.less(candidate, best, false)? };
         if better {
             best = candidate;
         }
@@ -367,4 +368,21 @@ fn scale(x: f64, n: i32) -> f64 {
         n = n.max(-1022);
     }
     x * f64::from_bits(((0x3FF + n) as u64) << 52)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scale, split_exponent};
+
+    #[test]
+    fn frexp_and_ldexp_are_inverses() {
+        for x in [1.0, -8.0, 0.75, 5e-324, 1e308, 3.0 * 2f64.powi(-1000), 123.456] {
+            let (m, e) = split_exponent(x);
+            assert!((0.5..1.0).contains(&m.abs()), "{x}");
+            assert_eq!(scale(m, e), x);
+        }
+        assert_eq!(scale(1.0, -1075), 0.0);
+        assert_eq!(scale(1.0, 1024), f64::INFINITY);
+        assert_eq!(scale(1e-300, 1100), 1e-300 * 2f64.powi(1000) * 2f64.powi(100));
+    }
 }

@@ -1,5 +1,6 @@
-//! The standard library: one module per Lua library, plus `args.rs`, the argument
-//! checks they share.
+//! The standard library: one module per Lua library (a large one split by concept:
+//! `sort.rs` for `table.sort`, `random.rs` for `math.random`), plus `args.rs`, the
+//! argument checks they share.
 //!
 //! Owns the functions scripts call by name. Library functions use only the public face
 //! of the VM (arguments on the stack, results pushed, `Vm::call` for callbacks); they

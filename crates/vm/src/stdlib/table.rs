@@ -115,7 +115,8 @@ pub(crate) fn length_of(vm: &mut Vm, t: Value) -> Result<i64, LuaError> {
 fn concat(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let t = check_table_like(vm, base, count, 1, "concat", READ_LEN)?;
     let length = length_of(vm, t)?;
-    let separator = opt_string(vm, base, count, 2, "concat")?.map(|s| s.as_bytes().to_vec()).unwrap_or_default();
+    let separator =
+        opt_string(vm, base, count, 2, "concat")?.map(|s| s.as_bytes().to_vec()).unwrap_or_default();
     let mut i = opt_integer(vm, base, count, 3, "concat", 1)?;
     let last = opt_integer(vm, base, count, 4, "concat", length)?;
     let mut out = Vec::new();
@@ -210,9 +211,8 @@ fn tmove(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         if target > i64::MAX - n + 1 {
             return Err(arg_error(vm, 4, "move", "destination wrap around"));
         }
-        let forward = target > last
-            || target <= first
-            || (destination_arg != 1 && !vm.equals(source, destination)?);
+        let forward =
+            target > last || target <= first || (destination_arg != 1 && !vm.equals(source, destination)?);
         if forward {
             for i in 0..n {
                 let value = get_index(vm, source, first + i)?;

@@ -17,6 +17,9 @@ const MAX_UNICODE: u32 = 0x10FFFF;
 /// The largest code point the extended encoding represents.
 const MAX_UTF: u32 = 0x7FFF_FFFF;
 
+/// Values a native function may leave on the stack (Lua's `LUAI_MAXSTACK`).
+const MAX_RESULTS: usize = 1_000_000;
+
 /// Matches exactly one UTF-8 byte sequence (with the string library's patterns).
 const CHARPATTERN: &[u8] = b"[\x00-\x7F\xC2-\xFD][\x80-\xBF]*";
 
@@ -25,19 +28,19 @@ pub(crate) fn open(vm: &mut Vm) {
     let utf8 = crate::stdlib::new_library(
         vm,
         "utf8",
-        &[
-            ("utf8.char", char),
-            ("utf8.codepoint", codepoint),
-            ("utf8.len", len),
-            ("utf8.offset", offset),
-        ],
+        &[("utf8.char", char), ("utf8.codepoint", codepoint), ("utf8.len", len), ("utf8.offset", offset)],
     );
     let iterators = vm.new_table();
     for (i, step) in [(1, next_code_strict as NativeFn), (2, next_code_lax)] {
         let f = vm.heap.alloc(Function::native("codes_step", step));
         iterators.set_int(i, Value::Function(f));
     }
-    let codes = Function::Native { name: "utf8.codes", func: codes, kind: NativeKind::Plain, upvalue: Value::Table(iterators) };
+    let codes = Function::Native {
+        name: "utf8.codes",
+        func: codes,
+        kind: NativeKind::Plain,
+        upvalue: Value::Table(iterators),
+    };
     let codes = Value::Function(vm.heap.alloc(codes));
     let key = vm.intern(b"codes");
     let _ = utf8.set(key, codes);
@@ -152,7 +155,10 @@ fn codepoint(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
     if first > last {
         return Ok(0);
     }
-    // Both are in [1, len] now.
+    // Both are in [1, len] now. Each byte may be a result: Lua's stack must hold them.
+    if (last - first) as usize + vm.stack.len() >= MAX_RESULTS {
+        return Err(vm.lib_error("stack overflow (string slice too long)"));
+    }
     let bytes = s.as_bytes();
     let (mut i, end) = (first as usize - 1, last as usize);
     let mut codes = Vec::new();
@@ -181,7 +187,7 @@ fn len(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     if !(1 <= first && first - 1 <= len) {
         return Err(arg_error(vm, 2, "len", "initial position out of bounds"));
     }
-    if last - 1 >= len {
+    if last > len {
         return Err(arg_error(vm, 3, "len", "final position out of bounds"));
     }
     // 0-based from here: characters starting in [i, last - 1].
@@ -286,8 +292,7 @@ fn next_code(vm: &mut Vm, base: usize, count: usize, strict: bool) -> Result<usi
     let bytes = s.as_bytes();
     // As `lua_tointeger`: numeric strings convert, anything else is 0. A negative
     // control is huge as unsigned: the iteration is over.
-    let control =
-        crate::ops::to_number(vm.arg(base, count, 1)).and_then(crate::ops::to_integer).unwrap_or(0);
+    let control = crate::ops::to_number(vm.arg(base, count, 1)).and_then(crate::ops::to_integer).unwrap_or(0);
     let Ok(mut i) = usize::try_from(control) else { return Ok(0) };
     while i < bytes.len() && is_continuation(bytes, i) {
         i += 1;
@@ -302,5 +307,33 @@ fn next_code(vm: &mut Vm, base: usize, count: usize, strict: bool) -> Result<usi
             Ok(2)
         }
         None => Err(vm.lib_error("invalid UTF-8 code")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{decode, encode};
+
+    #[test]
+    fn encoding_round_trips_at_every_length() {
+        for code in [0, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x1_0000, 0x10_FFFF, 0x20_0000, 0x7FFF_FFFF] {
+            let mut bytes = Vec::new();
+            encode(&mut bytes, code);
+            assert_eq!(decode(&bytes, 0, false), Some((code, bytes.len())), "{code:#x}");
+        }
+        let mut euro = Vec::new();
+        encode(&mut euro, 0x20AC);
+        assert_eq!(euro, "€".as_bytes());
+    }
+
+    #[test]
+    fn invalid_sequences_are_refused() {
+        assert_eq!(decode(b"\xC0\x80", 0, false), None); // overlong
+        assert_eq!(decode(b"\xE2\x82", 0, false), None); // truncated
+        assert_eq!(decode(b"\x80", 0, false), None); // lone continuation
+        assert_eq!(decode(b"\xFF\x80\x80\x80\x80\x80\x80\x80", 0, false), None);
+        assert_eq!(decode(b"\xED\xA0\x80", 0, true), None); // surrogate, strict
+        assert_eq!(decode(b"\xED\xA0\x80", 0, false), Some((0xD800, 3)));
+        assert_eq!(decode(b"\xF4\x90\x80\x80", 0, true), None); // above 0x10FFFF
     }
 }
