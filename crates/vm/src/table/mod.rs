@@ -320,13 +320,15 @@ impl TableInner {
 }
 
 impl Table {
-    /// An empty table with room for `array_capacity` sequence elements and
-    /// `hash_capacity` other keys (the sizes in `NEWTABLE`). The sizes are hints: each
-    /// is capped at [`MAX_PREALLOCATION`], beyond which the table grows as it fills.
+    /// An empty table whose array part has `array_capacity` (nil) slots, with room for
+    /// `hash_capacity` other keys (the sizes in `NEWTABLE`). Each size is capped at
+    /// [`MAX_PREALLOCATION`], beyond which the table grows as it fills.
     pub fn new(array_capacity: usize, hash_capacity: usize) -> Table {
         Table {
             inner: UnsafeCell::new(TableInner {
-                array: Vec::with_capacity(array_capacity.min(MAX_PREALLOCATION)),
+                // As in Lua, the array part has its slots from the start (nil), so a
+                // constructor like `{1, nil, 3}` fills it and `#` sees 3.
+                array: vec![Value::Nil; array_capacity.min(MAX_PREALLOCATION)],
                 hash: HashPart::with_capacity(hash_capacity.min(MAX_PREALLOCATION)),
                 metatable: None,
             }),
