@@ -8,6 +8,7 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod string;
 
 use crate::function::{Function, NativeFn};
 use crate::gc::Gc;
@@ -19,6 +20,7 @@ use crate::vm::Vm;
 pub(crate) fn open(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
+    string::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it
