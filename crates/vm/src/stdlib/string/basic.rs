@@ -20,9 +20,11 @@ const MAX_RESULTS: usize = 1_000_000;
 pub(super) fn byte(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let s = check_string(vm, base, count, 1, "byte")?;
     let len = s.len();
-    let first = start_position(opt_integer(vm, base, count, 2, "byte", 1)?, len);
-    let default_last = i64::try_from(first).unwrap_or(i64::MAX);
-    let last = end_position(opt_integer(vm, base, count, 3, "byte", default_last)?, len);
+    let i = opt_integer(vm, base, count, 2, "byte", 1)?;
+    // The end defaults to `i` as given, before it is adjusted (`s:byte(-10)` of a
+    // shorter string is nothing).
+    let last = end_position(opt_integer(vm, base, count, 3, "byte", i)?, len);
+    let first = start_position(i, len);
     if first > last {
         return Ok(0);
     }

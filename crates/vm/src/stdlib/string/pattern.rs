@@ -13,7 +13,7 @@
 //! a 0 byte, which is what Lua's C code sees there (its strings end with a NUL).
 //! Character classes are those of the C locale (ASCII).
 //!
-//! ```ignore
+//! ```text
 //! let mut m = Matcher::new(b"key = value", b"(%w+)%s*=%s*(%w+)");
 //! assert_eq!(m.match_at(0).ok().flatten(), Some(11));
 //! ```
@@ -404,6 +404,8 @@ fn match_class(c: u8, class: u8) -> bool {
         b'u' => c.is_ascii_uppercase(),
         b'w' => c.is_ascii_alphanumeric(),
         b'x' => c.is_ascii_hexdigit(),
+        // Deprecated in Lua 5.2 but still understood by 5.4: the zero byte.
+        b'z' => c == 0,
         _ => return class == c,
     };
     if class.is_ascii_uppercase() {
