@@ -25,7 +25,7 @@ pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> Lua
         return vm.lib_error(&format!("bad argument #{n} to '{native}' ({message})"));
     }
     match call_site_name(vm) {
-        Some((kind, called)) if kind == "method" => {
+        Some(("method", called)) => {
             if n <= 1 {
                 return vm.lib_error(&format!("calling '{called}' on bad self ({message})"));
             }
