@@ -82,6 +82,7 @@ impl Vm {
             ]
             .iter()
             .chain(names.arith.iter())
+            .chain(names.types.iter())
             {
                 m.mark(*name);
             }

@@ -10,8 +10,16 @@ use crate::value::Value;
 
 /// An error raised in Lua code: its value (usually a string with `chunk:line:` in
 /// front) and, once it reaches the outermost call, a traceback.
+///
+/// The data lives behind one pointer, so that `Result<(), LuaError>` and
+/// `Result<bool, LuaError>` fit in registers on the interpreter's hot paths; the fields
+/// read through `Deref` (`error.value`).
 #[derive(Clone, Debug)]
-pub struct LuaError {
+pub struct LuaError(Box<ErrorData>);
+
+/// What a [`LuaError`] carries.
+#[derive(Clone, Debug)]
+pub struct ErrorData {
     pub value: Value,
     pub traceback: Option<String>,
     /// Not an error: a coroutine yielding, on its way out to the `resume` that runs it.
@@ -20,11 +28,24 @@ pub struct LuaError {
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError { value, traceback: None, yielding: false }
+        LuaError(Box::new(ErrorData { value, traceback: None, yielding: false }))
     }
 
     pub(crate) fn yield_signal() -> LuaError {
-        LuaError { value: Value::Nil, traceback: None, yielding: true }
+        LuaError(Box::new(ErrorData { value: Value::Nil, traceback: None, yielding: true }))
+    }
+}
+
+impl std::ops::Deref for LuaError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for LuaError {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
     }
 }
 

@@ -39,7 +39,7 @@ impl Vm {
     /// The instruction loop proper; returns on the entry frame's return or on an error.
     fn run(&mut self) -> Result<(), LuaError> {
         'frame: loop {
-            let Some(&frame) = self.frames.last() else { return Ok(()) };
+            let Some(frame) = self.frames.last() else { return Ok(()) };
             let fi = self.frames.len() - 1;
             let proto = frame.proto;
             let code = &proto.proto.code[..];
@@ -115,11 +115,146 @@ impl Vm {
                         }
                     };
                 }
+                // The frame's `pc` is read by calls, errors (positions, variable names),
+                // the collector's finalizers and coroutine switches: every instruction
+                // that can reach one of them stores it first. Instructions that cannot
+                // (moves, loads, jumps, tests, numeric fast paths) skip the store.
+                macro_rules! savepc {
+                    () => {
+                        // SAFETY: `fi` is this frame's index; frames only change on calls
+                        // and returns, after which the loop restarts at `'frame`.
+                        unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc
+                    };
+                }
+                // `table[key]`: tables without metatables (or with the key present) inline.
+                macro_rules! get {
+                    ($table:expr, $key:expr, $who:expr) => {{
+                        let (table, key) = ($table, $key);
+                        match get_raw(table, key) {
+                            Some(v) => v,
+                            None => {
+                                savepc!();
+                                self.index(table, key, $who)?
+                            }
+                        }
+                    }};
+                }
+                // `table[key] = value`: tables without metatables and plain keys inline.
+                macro_rules! set {
+                    ($table:expr, $key:expr, $value:expr, $who:expr) => {{
+                        let (table, key, value) = ($table, $key, $value);
+                        if !set_raw(table, key, value) {
+                            savepc!();
+                            self.set_index(table, key, value, $who)?;
+                        }
+                    }};
+                }
+                // `R[A] op R[B]`, skipping the next instruction unless the result is `k`.
+                macro_rules! compare {
+                    ($op:tt, $or_equal:expr) => {{
+                        let (x, y) = (at!(a), r!(i.b()));
+                        let result = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => p $op q,
+                            (Value::Float(p), Value::Float(q)) => p $op q,
+                            _ => {
+                                savepc!();
+                                self.less(x, y, $or_equal)?
+                            }
+                        };
+                        if result != i.k() {
+                            pc += 1;
+                        }
+                    }};
+                }
+                // `R[A] op sB`, skipping the next instruction unless the result is `k`:
+                // integers inline, the rest through `less` (`swap`: sB is the left operand).
+                macro_rules! compare_imm {
+                    ($op:tt, $or_equal:expr, $swap:expr) => {{
+                        let (x, imm) = (at!(a), i.sb());
+                        let result = match x {
+                            Value::Int(v) => v $op imm,
+                            Value::Float(v) => v $op imm as f64,
+                            _ => {
+                                savepc!();
+                                let y = Value::Int(imm);
+                                if $swap {
+                                    self.less(y, x, $or_equal)?
+                                } else {
+                                    self.less(x, y, $or_equal)?
+                                }
+                            }
+                        };
+                        if result != i.k() {
+                            pc += 1;
+                        }
+                    }};
+                }
+                // `%` and `//`: integers and floats inline. An integer division by zero
+                // fails without storing pc, so the error reports the line of the last
+                // instruction that stored it, exactly as lua5.4 does (its integer
+                // fast path raises from the same stale `savedpc`).
+                macro_rules! div_mod {
+                    ($op:ident, $y:expr, $reg_y:expr) => {{
+                        let (x, y) = (r!(i.b()), $y);
+                        let v = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => {
+                                let result = if let ArithOp::Mod = ArithOp::$op {
+                                    number::int_mod(p, q)
+                                } else {
+                                    number::int_floor_div(p, q)
+                                };
+                                match result {
+                                    Some(r) => Value::Int(r),
+                                    None => return Err(self.division_by_zero(ArithOp::$op)),
+                                }
+                            }
+                            (Value::Float(p), Value::Float(q)) => {
+                                Value::Float(if let ArithOp::Mod = ArithOp::$op {
+                                    number::float_mod(p, q)
+                                } else {
+                                    number::float_floor_div(p, q)
+                                })
+                            }
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
+                // `+`, `-`, `*` with both operands integers or both floats inline; every
+                // other case (mixed, strings, metamethods, errors) in `binary`.
+                macro_rules! arith {
+                    ($op:ident, $y:expr, $reg_y:expr, $int:ident, $float:tt) => {{
+                        let (x, y) = (r!(i.b()), $y);
+                        let v = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
+                            (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
+                macro_rules! arith_k {
+                    ($op:ident, $int:ident, $float:tt) => {{
+                        let (x, y) = (r!(i.b()), kst!(i.c()));
+                        let v = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
+                            (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
                 // SAFETY: verified code holds only valid opcodes (`verify`).
                 let op = unsafe { i.op_unchecked() };
-                // SAFETY: `fi` is this frame's index; frames only change on calls and
-                // returns, after which the loop restarts at `'frame`.
-                unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc;
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),
                     OpCode::LoadI => w!(a, Value::Int(i.sbx())),
@@ -149,41 +284,39 @@ impl Vm {
                     OpCode::GetTabUp => {
                         let table = self.upvalue_get(upval!(i.b()));
                         let key = kst!(i.c());
-                        w!(a, self.get_fast(table, key, Operand::Upvalue(i.b()))?);
+                        w!(a, get!(table, key, Operand::Upvalue(i.b())));
                     }
                     OpCode::GetTable => {
                         let (table, key) = (r!(i.b()), r!(i.c()));
-                        w!(a, self.get_fast(table, key, Operand::Reg(i.b()))?);
+                        w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::GetI => {
                         let table = r!(i.b());
-                        self.stack[a] = match table {
-                            Value::Table(t) if !t.get_int(i.c() as i64).is_nil() => t.get_int(i.c() as i64),
-                            _ => self.index(table, Value::Int(i.c() as i64), Operand::Reg(i.b()))?,
-                        };
+                        w!(a, get!(table, Value::Int(i.c() as i64), Operand::Reg(i.b())));
                     }
                     OpCode::GetField => {
                         let (table, key) = (r!(i.b()), kst!(i.c()));
-                        w!(a, self.get_fast(table, key, Operand::Reg(i.b()))?);
+                        w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::SetTabUp => {
                         let table = self.upvalue_get(upval!(i.a()));
                         let (key, value) = (kst!(i.b()), rk!());
-                        self.set_fast(table, key, value, Operand::Upvalue(i.a()))?;
+                        set!(table, key, value, Operand::Upvalue(i.a()));
                     }
                     OpCode::SetTable => {
                         let (key, value) = (r!(i.b()), rk!());
-                        self.set_fast(at!(a), key, value, Operand::Reg(i.a()))?;
+                        set!(at!(a), key, value, Operand::Reg(i.a()));
                     }
                     OpCode::SetI => {
                         let value = rk!();
-                        self.set_fast(at!(a), Value::Int(i.b() as i64), value, Operand::Reg(i.a()))?;
+                        set!(at!(a), Value::Int(i.b() as i64), value, Operand::Reg(i.a()));
                     }
                     OpCode::SetField => {
                         let (key, value) = (kst!(i.b()), rk!());
-                        self.set_fast(at!(a), key, value, Operand::Reg(i.a()))?;
+                        set!(at!(a), key, value, Operand::Reg(i.a()));
                     }
                     OpCode::NewTable => {
+                        savepc!();
                         let t = self.heap.alloc(Table::new(i.c(), i.b()));
                         w!(a, Value::Table(t));
                         self.maybe_collect();
@@ -192,48 +325,46 @@ impl Vm {
                         let object = r!(i.b());
                         let key = rk!();
                         w!(a + 1, object);
-                        w!(a, self.get_fast(object, key, Operand::Reg(i.b()))?);
+                        w!(a, get!(object, key, Operand::Reg(i.b())));
                     }
                     OpCode::AddI => {
                         let x = r!(i.b());
                         let imm = i.sc();
-                        self.stack[a] = match x {
+                        let v = match x {
                             Value::Int(v) => Value::Int(v.wrapping_add(imm)),
                             Value::Float(v) => Value::Float(v + imm as f64),
-                            _ => self.arith(
-                                ArithOp::Add,
-                                x,
-                                Value::Int(imm),
-                                (Operand::Reg(i.b()), Operand::Anonymous),
-                            )?,
+                            _ => {
+                                savepc!();
+                                let who = (Operand::Reg(i.b()), Operand::Anonymous);
+                                self.arith(ArithOp::Add, x, Value::Int(imm), who)?
+                            }
                         };
+                        w!(a, v);
                     }
-                    OpCode::AddK
-                    | OpCode::SubK
-                    | OpCode::MulK
-                    | OpCode::ModK
-                    | OpCode::PowK
-                    | OpCode::DivK
-                    | OpCode::IDivK
-                    | OpCode::BAndK
-                    | OpCode::BOrK
-                    | OpCode::BXorK => {
+                    OpCode::Add => arith!(Add, r!(i.c()), Operand::Reg(i.c()), wrapping_add, +),
+                    OpCode::Sub => arith!(Sub, r!(i.c()), Operand::Reg(i.c()), wrapping_sub, -),
+                    OpCode::Mul => arith!(Mul, r!(i.c()), Operand::Reg(i.c()), wrapping_mul, *),
+                    OpCode::AddK => arith_k!(Add, wrapping_add, +),
+                    OpCode::SubK => arith_k!(Sub, wrapping_sub, -),
+                    OpCode::MulK => arith_k!(Mul, wrapping_mul, *),
+                    OpCode::Mod => div_mod!(Mod, r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
+                    OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
+                    OpCode::PowK | OpCode::DivK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
+                        savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), kst!(i.c()));
                         w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?);
                     }
-                    OpCode::Add
-                    | OpCode::Sub
-                    | OpCode::Mul
-                    | OpCode::Mod
-                    | OpCode::Pow
+                    OpCode::Pow
                     | OpCode::Div
-                    | OpCode::IDiv
                     | OpCode::BAnd
                     | OpCode::BOr
                     | OpCode::BXor
                     | OpCode::Shl
                     | OpCode::Shr => {
+                        savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), r!(i.c()));
                         w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Reg(i.c())))?);
@@ -241,42 +372,59 @@ impl Vm {
                     OpCode::Unm => {
                         let x = r!(i.b());
                         let who = (Operand::Reg(i.b()), Operand::Reg(i.b()));
-                        self.stack[a] = match x {
+                        let v = match x {
                             Value::Int(v) => Value::Int(v.wrapping_neg()),
                             Value::Float(v) => Value::Float(-v),
-                            _ => self.arith(ArithOp::Unm, x, x, who)?,
+                            _ => {
+                                savepc!();
+                                self.arith(ArithOp::Unm, x, x, who)?
+                            }
                         };
+                        w!(a, v);
                     }
                     OpCode::BNot => {
+                        savepc!();
                         let x = r!(i.b());
                         self.stack[a] =
                             self.arith(ArithOp::BNot, x, x, (Operand::Reg(i.b()), Operand::Reg(i.b())))?;
                     }
                     OpCode::Not => w!(a, Value::Bool(r!(i.b()).is_falsy())),
                     OpCode::Len => {
+                        savepc!();
                         let x = r!(i.b());
                         self.stack[a] = match x {
                             Value::Table(t) if t.metatable().is_none() => Value::Int(t.len()),
                             _ => self.length(x, Operand::Reg(i.b()))?,
                         };
                     }
-                    OpCode::Concat => self.concat(a, i.a(), i.b())?,
-                    OpCode::Close => self.close_scope(a)?,
-                    OpCode::Tbc => self.mark_tbc(a, i.a())?,
+                    OpCode::Concat => {
+                        savepc!();
+                        self.concat(a, i.a(), i.b())?;
+                    }
+                    OpCode::Close => {
+                        savepc!();
+                        self.close_scope(a)?;
+                    }
+                    OpCode::Tbc => {
+                        savepc!();
+                        self.mark_tbc(a, i.a())?;
+                    }
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
                     OpCode::Eq => {
-                        let result = self.equals(at!(a), r!(i.b()))?;
-                        if result != i.k() {
-                            pc += 1;
-                        }
-                    }
-                    OpCode::Lt | OpCode::Le => {
                         let (x, y) = (at!(a), r!(i.b()));
-                        let result = self.less(x, y, i.op() == OpCode::Le)?;
+                        let result = match (x, y) {
+                            (Value::Int(p), Value::Int(q)) => p == q,
+                            _ => {
+                                savepc!();
+                                self.equals(x, y)?
+                            }
+                        };
                         if result != i.k() {
                             pc += 1;
                         }
                     }
+                    OpCode::Lt => compare!(<, false),
+                    OpCode::Le => compare!(<=, true),
                     OpCode::EqK => {
                         let result = Value::raw_eq(at!(a), kst!(i.b()));
                         if result != i.k() {
@@ -284,30 +432,18 @@ impl Vm {
                         }
                     }
                     OpCode::EqI => {
-                        let result = Value::raw_eq(at!(a), Value::Int(i.sb()));
-                        if result != i.k() {
-                            pc += 1;
-                        }
-                    }
-                    OpCode::LtI | OpCode::LeI | OpCode::GtI | OpCode::GeI => {
-                        let x = at!(a);
-                        let imm = i.sb();
-                        let result = match x {
-                            Value::Int(v) => compare_ints(i.op(), v, imm),
-                            _ => {
-                                let y = Value::Int(imm);
-                                match i.op() {
-                                    OpCode::LtI => self.less(x, y, false)?,
-                                    OpCode::LeI => self.less(x, y, true)?,
-                                    OpCode::GtI => self.less(y, x, false)?,
-                                    _ => self.less(y, x, true)?,
-                                }
-                            }
+                        let result = match at!(a) {
+                            Value::Int(v) => v == i.sb(),
+                            other => Value::raw_eq(other, Value::Int(i.sb())),
                         };
                         if result != i.k() {
                             pc += 1;
                         }
                     }
+                    OpCode::LtI => compare_imm!(<, false, false),
+                    OpCode::LeI => compare_imm!(<=, true, false),
+                    OpCode::GtI => compare_imm!(>, false, true),
+                    OpCode::GeI => compare_imm!(>=, true, true),
                     OpCode::Test => {
                         if at!(a).is_falsy() == i.k() {
                             pc += 1;
@@ -322,6 +458,7 @@ impl Vm {
                         }
                     }
                     OpCode::Call => {
+                        savepc!();
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
                         let wanted = i.c() as i32 - 1;
                         // The common case inline: a Lua function with fixed parameters
@@ -361,6 +498,7 @@ impl Vm {
                         self.maybe_collect();
                     }
                     OpCode::TailCall => {
+                        savepc!();
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
                         // A value that cannot be called fails here, in this frame.
                         let callee = at!(a);
@@ -404,6 +542,7 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return => {
+                        savepc!();
                         let n = if i.b() == 0 { self.top - a } else { i.b() - 1 };
                         if self.finish_call(a, n)? {
                             return Ok(());
@@ -411,19 +550,38 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return0 => {
+                        savepc!();
                         if self.finish_call(a, 0)? {
                             return Ok(());
                         }
                         continue 'frame;
                     }
                     OpCode::Return1 => {
+                        savepc!();
                         if self.finish_call(a, 1)? {
                             return Ok(());
                         }
                         continue 'frame;
                     }
                     OpCode::ForPrep => {
-                        if !self.for_prep(a)? {
+                        // The common integer loop inline (`for_prep` has the general case).
+                        let run = match (at!(a), at!(a + 1), at!(a + 2)) {
+                            (Value::Int(init), Value::Int(limit), Value::Int(step)) if step != 0 => {
+                                match number::for_count(init, limit, step) {
+                                    Some(count) => {
+                                        w!(a + 1, Value::Int(count as i64));
+                                        w!(a + 3, Value::Int(init));
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            }
+                            _ => {
+                                savepc!();
+                                self.for_prep(a)?
+                            }
+                        };
+                        if !run {
                             pc += i.bx() + 1;
                         }
                     }
@@ -446,10 +604,12 @@ impl Vm {
                         }
                     },
                     OpCode::TForPrep => {
+                        savepc!();
                         self.mark_tbc(a + 3, i.a() + 3)?;
                         pc += i.bx();
                     }
                     OpCode::TForCall => {
+                        savepc!();
                         // R[A+4], … := R[A](R[A+1], R[A+2]), called at the top.
                         let call = a + 4;
                         self.ensure_stack(call + 3)?;
@@ -470,6 +630,7 @@ impl Vm {
                         }
                     }
                     OpCode::SetList => {
+                        savepc!();
                         let offset = if i.k() {
                             let extra = code.get(pc).map_or(0, |e| e.ax_field());
                             pc += 1;
@@ -480,11 +641,20 @@ impl Vm {
                         self.set_list(a, i.b(), offset, base + usize::from(proto.proto.max_stack))?;
                     }
                     OpCode::Closure => {
+                        savepc!();
                         let f = self.make_closure(proto, upvalues, i.bx(), base);
                         w!(a, f);
                         self.maybe_collect();
                     }
-                    OpCode::VarArg => self.var_arg(a, i.c(), frame.varargs_start, frame.varargs)?,
+                    OpCode::VarArg => {
+                        savepc!();
+                        // SAFETY: `fi` is this frame's index (see `savepc`).
+                        let (start, count) = {
+                            let frame = unsafe { self.frames.get_unchecked(fi) };
+                            (frame.varargs_start, frame.varargs)
+                        };
+                        self.var_arg(a, i.c(), start, count)?;
+                    }
                     OpCode::VarArgPrep | OpCode::ExtraArg => {}
                 }
             }
@@ -534,45 +704,18 @@ impl Vm {
         Ok(())
     }
 
-    /// `table[key]` with the common table case inline.
-    #[inline]
-    fn get_fast(&mut self, table: Value, key: Value, who: Operand) -> Result<Value, LuaError> {
-        if let Value::Table(t) = table {
-            let v = match key {
-                Value::Int(i) => t.get_int(i),
-                Value::Str(s) => t.get_str(s),
-                _ => t.get(key),
-            };
-            if !v.is_nil() || t.metatable().is_none() {
-                return Ok(v);
-            }
-        }
-        self.index(table, key, who)
+    /// `attempt to perform 'n%0'` / `attempt to divide by zero`, at the frame's stored pc.
+    #[cold]
+    #[inline(never)]
+    fn division_by_zero(&mut self, op: ArithOp) -> LuaError {
+        let message =
+            if let ArithOp::Mod = op { "attempt to perform 'n%0'" } else { "attempt to divide by zero" };
+        self.error(message)
     }
 
-    /// `table[key] = value` with the common table case inline.
-    #[inline]
-    fn set_fast(&mut self, table: Value, key: Value, value: Value, who: Operand) -> Result<(), LuaError> {
-        if let Value::Table(t) = table {
-            if t.metatable().is_none() {
-                return match key {
-                    Value::Int(i) => {
-                        t.set_int(i, value);
-                        Ok(())
-                    }
-                    Value::Str(s) => {
-                        t.set_str(s, value);
-                        Ok(())
-                    }
-                    _ => self.raw_set(t, key, value),
-                };
-            }
-        }
-        self.set_index(table, key, value, who)
-    }
-
-    /// Arithmetic with the integer and float cases inline.
-    #[inline]
+    /// Arithmetic: the common numeric cases first, then `ops.rs` (coercions,
+    /// metamethods, errors).
+    #[inline(never)]
     fn binary(
         &mut self,
         op: ArithOp,
@@ -607,27 +750,29 @@ impl Vm {
     /// pop the frame. Returns whether it was the entry frame (leave `execute`).
     #[inline]
     fn finish_call(&mut self, first: usize, n: usize) -> Result<bool, LuaError> {
-        let Some(frame) = self.frames.pop() else { return Ok(true) };
+        let Some(frame) = self.frames.last() else { return Ok(true) };
+        let (base, func_slot, wanted, is_entry) = (frame.base, frame.func_slot, frame.wanted, frame.is_entry);
         if !self.open_upvalues.is_empty() {
-            self.close_upvalues(frame.base);
+            self.close_upvalues(base);
         }
         if !self.tbc.is_empty() {
             // `__close` handlers run with the frame still in place (for their positions).
-            self.frames.push(frame);
-            self.close_tbc(frame.base, Value::Nil)?;
-            self.frames.pop();
+            self.close_tbc(base, Value::Nil)?;
         }
-        if frame.wanted == 1 && n >= 1 {
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
+        if wanted == 1 && n >= 1 {
             // The common case: one result wanted and available.
-            self.stack[frame.func_slot] = self.stack[first];
-            self.top = frame.func_slot + 1;
+            let value = self.stack[first];
+            self.stack[func_slot] = value;
+            self.top = func_slot + 1;
         } else {
-            self.place_results(first, n, frame.func_slot, frame.wanted)?;
+            self.place_results(first, n, func_slot, wanted)?;
         }
-        if self.ends_protected_call() {
+        if self.protected_call_ends_at(depth) {
             self.finish_protected();
         }
-        if frame.is_entry {
+        if is_entry {
             return Ok(true);
         }
         self.resume_caller()?;
@@ -761,15 +906,6 @@ fn jump(pc: usize, offset: i64) -> usize {
     (pc as i64 + offset) as usize
 }
 
-fn compare_ints(op: OpCode, x: i64, imm: i64) -> bool {
-    match op {
-        OpCode::LtI => x < imm,
-        OpCode::LeI => x <= imm,
-        OpCode::GtI => x > imm,
-        _ => x >= imm,
-    }
-}
-
 fn arith_of(op: OpCode) -> ArithOp {
     match op {
         OpCode::Add | OpCode::AddK => ArithOp::Add,
@@ -788,3 +924,37 @@ fn arith_of(op: OpCode) -> ArithOp {
 }
 
 const _: () = assert!(OFFSET_SC > 0);
+
+/// `table[key]` when no metamethod can be involved: a table without a metatable, or
+/// with the key present. `None` sends the access to `Vm::index`.
+#[inline(always)]
+fn get_raw(table: Value, key: Value) -> Option<Value> {
+    if let Value::Table(t) = table {
+        let v = match key {
+            Value::Int(i) => t.get_int(i),
+            Value::Str(s) => t.get_str(s),
+            _ => t.get(key),
+        };
+        if !v.is_nil() || t.metatable().is_none() {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// `table[key] = value` for a table without a metatable and an integer or string key;
+/// `false` sends the assignment to `Vm::set_index` (metamethods, float and invalid keys).
+#[inline(always)]
+fn set_raw(table: Value, key: Value, value: Value) -> bool {
+    if let Value::Table(t) = table {
+        if t.metatable().is_none() {
+            match key {
+                Value::Int(i) => t.set_int(i, value),
+                Value::Str(s) => t.set_str(s, value),
+                _ => return false,
+            }
+            return true;
+        }
+    }
+    false
+}

@@ -34,7 +34,7 @@ pub mod thread;
 pub mod value;
 mod vm;
 
-pub use error::LuaError;
+pub use error::{ErrorData, LuaError};
 pub use vm::Vm;
 
 #[cfg(test)]

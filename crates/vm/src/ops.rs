@@ -89,7 +89,7 @@ impl Vm {
 
     /// The first value a metamethod call returns.
     fn call_meta(&mut self, handler: Value, args: &[Value]) -> Result<Value, LuaError> {
-        Ok(self.call_from(handler, args, CallSite::Meta)?.first().copied().unwrap_or(Value::Nil))
+        self.call_first(handler, args, CallSite::Meta)
     }
 
     /// ` (global 'x')` for an operand of the running function, or nothing.
@@ -190,7 +190,7 @@ impl Vm {
                 }
             };
             if let Value::Function(_) = handler {
-                self.call_from(handler, &[current, key, value], CallSite::Meta)?;
+                self.call_first(handler, &[current, key, value], CallSite::Meta)?;
                 return Ok(());
             }
             current = handler;
@@ -447,7 +447,7 @@ impl Vm {
                     let bytes = self.string_bytes(result).unwrap_or_default();
                     Ok(self.intern(&bytes))
                 }
-                _ => Err(self.error("'__tostring' must return a string")),
+                _ => Err(self.lib_error("'__tostring' must return a string")),
             };
         }
         let text = match value {

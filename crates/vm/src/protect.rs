@@ -98,7 +98,13 @@ impl Vm {
 
     /// Whether the frame about to be popped (now `frames.len()` deep) ends a protected call.
     pub(crate) fn ends_protected_call(&self) -> bool {
-        self.protected.last().is_some_and(|p| p.frames == self.frames.len() && p.exec == self.exec_depth)
+        self.protected_call_ends_at(self.frames.len())
+    }
+
+    /// Whether the frames are now `depth` deep because the innermost protected call ended.
+    #[inline]
+    pub(crate) fn protected_call_ends_at(&self, depth: usize) -> bool {
+        self.protected.last().is_some_and(|p| p.frames == depth && p.exec == self.exec_depth)
     }
 
     /// An error inside the running `execute`: if a protected call it made is in

@@ -45,17 +45,26 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() <= 16);
 
+/// The names `type` returns, indexed by [`Value::type_index`].
+pub const TYPE_NAMES: [&str; 7] = ["nil", "boolean", "number", "string", "table", "function", "thread"];
+
 impl Value {
     /// The name `type(v)` returns.
     pub fn type_name(&self) -> &'static str {
+        TYPE_NAMES[self.type_index()]
+    }
+
+    /// The position of this value's type name in [`TYPE_NAMES`].
+    #[inline]
+    pub fn type_index(&self) -> usize {
         match self {
-            Value::Nil => "nil",
-            Value::Bool(_) => "boolean",
-            Value::Int(_) | Value::Float(_) => "number",
-            Value::Str(_) => "string",
-            Value::Table(_) => "table",
-            Value::Function(_) => "function",
-            Value::Thread(_) => "thread",
+            Value::Nil => 0,
+            Value::Bool(_) => 1,
+            Value::Int(_) | Value::Float(_) => 2,
+            Value::Str(_) => 3,
+            Value::Table(_) => 4,
+            Value::Function(_) => 5,
+            Value::Thread(_) => 6,
         }
     }
 
@@ -75,6 +84,7 @@ impl Value {
     /// mathematical value across subtypes, exactly (`1 == 1.0`, but `2^53 + 1` differs
     /// from the float `2^53`), strings by content, every other reference type by
     /// identity.
+    #[inline]
     pub fn raw_eq(a: Value, b: Value) -> bool {
         match (a, b) {
             (Value::Nil, Value::Nil) => true,

@@ -69,6 +69,8 @@ pub(crate) struct Names {
     pub(crate) mode: Gc<LuaStr>,
     /// `__add`, `__sub`, … indexed like `ops::ArithOp`.
     pub(crate) arith: Vec<Gc<LuaStr>>,
+    /// What `type` returns, by `Value::type_index`.
+    pub(crate) types: Vec<Gc<LuaStr>>,
 }
 
 /// A Lua state.
@@ -162,6 +164,7 @@ impl Vm {
         let main_thread = heap.alloc(Thread::new(Value::Nil, CoStatus::Running));
         let mut intern = |s: &str| strings.intern(&mut heap, s.as_bytes());
         let arith = crate::ops::ARITH_EVENTS.iter().map(|e| intern(e)).collect();
+        let types = crate::value::TYPE_NAMES.iter().map(|t| intern(t)).collect();
         let names = Names {
             index: intern("__index"),
             newindex: intern("__newindex"),
@@ -181,6 +184,7 @@ impl Vm {
             gc: intern("__gc"),
             mode: intern("__mode"),
             arith,
+            types,
         };
         let mut vm = Vm {
             heap,
@@ -328,13 +332,21 @@ impl Vm {
     // ------------------------------------------------------------------ the stack
 
     /// Makes the stack at least `len` slots long.
+    #[inline]
     pub(crate) fn ensure_stack(&mut self, len: usize) -> Result<(), LuaError> {
+        if len <= self.stack.len() {
+            return Ok(());
+        }
+        self.grow_stack(len)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow_stack(&mut self, len: usize) -> Result<(), LuaError> {
         if len > MAX_STACK {
             return Err(self.error("stack overflow"));
         }
-        if self.stack.len() < len {
-            self.stack.resize(len, Value::Nil);
-        }
+        self.stack.resize(len, Value::Nil);
         Ok(())
     }
 
@@ -605,17 +617,35 @@ impl Vm {
         args: &[Value],
         site: CallSite,
     ) -> Result<Vec<Value>, LuaError> {
+        let func_slot = self.call_in_place(func, args, site)?;
+        let results = self.stack[func_slot.min(self.top)..self.top].to_vec();
+        self.stack.truncate(func_slot);
+        Ok(results)
+    }
+
+    /// Like [`Vm::call_from`], keeping only the first result (a metamethod's), without
+    /// collecting the results in a vector.
+    pub(crate) fn call_first(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        site: CallSite,
+    ) -> Result<Value, LuaError> {
+        let func_slot = self.call_in_place(func, args, site)?;
+        let first = if self.top > func_slot { self.stack[func_slot] } else { Value::Nil };
+        self.stack.truncate(func_slot);
+        Ok(first)
+    }
+
+    /// Calls `func` with `args` pushed above the stack; on success its results are in
+    /// `func_slot..top` (the returned `func_slot`), for the caller to take and cut off.
+    fn call_in_place(&mut self, func: Value, args: &[Value], site: CallSite) -> Result<usize, LuaError> {
         let func_slot = self.stack.len();
         self.stack.push(func);
         self.stack.extend_from_slice(args);
         let frames = self.frames.len();
-        let result = self.call_site_at(func_slot, args.len(), site);
-        match result {
-            Ok(()) => {
-                let results = self.stack[func_slot.min(self.top)..self.top].to_vec();
-                self.stack.truncate(func_slot);
-                Ok(results)
-            }
+        match self.call_site_at(func_slot, args.len(), site) {
+            Ok(()) => Ok(func_slot),
             Err(error) if error.yielding => {
                 // A yield cannot pass a Rust frame (a metamethod, a sort comparator…).
                 self.yield_values.clear();

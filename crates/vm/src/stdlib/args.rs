@@ -197,3 +197,19 @@ pub(crate) fn opt_string(
         _ => check_string(vm, base, count, n, name).map(Some),
     }
 }
+
+/// [`Vm::lib_error`] for a message that may hold bytes that are not UTF-8 (a format
+/// option or conversion quoted from a byte string), passed through unchanged as Lua does.
+pub(crate) fn lib_error_bytes(vm: &mut Vm, message: &[u8]) -> LuaError {
+    if let Ok(text) = std::str::from_utf8(message) {
+        return vm.lib_error(text);
+    }
+    // `lib_error` takes text: let it build the `chunk:line: ` prefix, then add the bytes.
+    let prefix = vm.lib_error("");
+    let mut bytes = match prefix.value {
+        Value::Str(s) => s.as_bytes().to_vec(),
+        _ => Vec::new(),
+    };
+    bytes.extend_from_slice(message);
+    LuaError::new(vm.intern(&bytes))
+}

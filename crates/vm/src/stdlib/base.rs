@@ -1,6 +1,6 @@
 //! The basic library: `print`, `type`, `tostring`, `tonumber`, `pairs`, `ipairs`, `next`,
-//! `select`, the `raw*` functions, metatables, `assert`, `error`, `pcall`, `xpcall`,
-//! `table.unpack` and `collectgarbage`.
+//! `select`, the `raw*` functions, metatables, `assert`, `error`, `pcall`, `xpcall`
+//! and `collectgarbage` (`unpack` is only listed: Lua 5.4 has no global `unpack`).
 //!
 //! Owns these functions' behaviour and their argument errors (`bad argument #1 to
 //! 'setmetatable' (table expected, got number)`). It uses only the public face of the VM:
@@ -55,40 +55,7 @@ pub(crate) fn open(vm: &mut Vm) {
     vm.set_global("_G", globals);
     let version = vm.intern(b"Lua 5.4");
     vm.set_global("_VERSION", version);
-    let table = vm.new_table();
-    let key = vm.intern(b"unpack");
-    let f = Value::Function(vm.heap.alloc(Function::native("table.unpack", unpack)));
-    let _ = table.set(key, f);
-    vm.set_global("table", Value::Table(table));
     vm.ipairs_step = Value::Function(vm.heap.alloc(Function::native("ipairs_step", ipairs_step)));
-    open_math(vm);
-}
-
-/// The part of the math library the core needs: `math.type` and the limits.
-fn open_math(vm: &mut Vm) {
-    let math = vm.new_table();
-    let set = |vm: &mut Vm, name: &str, value: Value| {
-        let key = vm.intern(name.as_bytes());
-        let _ = math.set(key, value);
-    };
-    set(vm, "maxinteger", Value::Int(i64::MAX));
-    set(vm, "mininteger", Value::Int(i64::MIN));
-    set(vm, "huge", Value::Float(f64::INFINITY));
-    set(vm, "pi", Value::Float(std::f64::consts::PI));
-    let f = Value::Function(vm.heap.alloc(Function::native("math.type", math_type)));
-    set(vm, "type", f);
-    vm.set_global("math", Value::Table(math));
-}
-
-fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let value = check_any(vm, base, count, 1, "type")?;
-    let result = match value {
-        Value::Int(_) => vm.intern(b"integer"),
-        Value::Float(_) => vm.intern(b"float"),
-        _ => Value::Nil,
-    };
-    vm.push(result);
-    Ok(1)
 }
 
 fn print(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
@@ -112,8 +79,9 @@ fn print(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 
 fn lua_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let value = check_any(vm, base, count, 1, "type")?;
-    let name = vm.intern(value.type_name().as_bytes());
-    vm.push(name);
+    // Type names are interned once, at startup (indexing is safe: one per type index).
+    let name = vm.names.types[value.type_index()];
+    vm.push(Value::Str(name));
     Ok(1)
 }
 

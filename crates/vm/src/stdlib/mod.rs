@@ -1,5 +1,6 @@
-//! The standard library: one module per Lua library, plus `args.rs`, the argument
-//! checks they share.
+//! The standard library: one module per Lua library (a large one split by concept:
+//! `sort.rs` for `table.sort`, `random.rs` for `math.random`), plus `args.rs`, the
+//! argument checks they share.
 //!
 //! Owns the functions scripts call by name. Library functions use only the public face
 //! of the VM (arguments on the stack, results pushed, `Vm::call` for callbacks); they
@@ -8,7 +9,12 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod math;
+pub(crate) mod random;
+pub(crate) mod sort;
 pub(crate) mod string;
+pub(crate) mod table;
+pub(crate) mod utf8;
 
 use crate::function::{Function, NativeFn};
 use crate::gc::Gc;
@@ -21,6 +27,9 @@ pub(crate) fn open(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
     string::open(vm);
+    table::open(vm);
+    math::open(vm);
+    utf8::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it

@@ -4,12 +4,13 @@
 //! negative and out-of-range indices) and turning pattern captures into values. The
 //! functions themselves live beside it: `basic.rs` (byte, char, len, lower, upper, rep,
 //! reverse, sub), `find.rs` (find, match, gmatch), `gsub.rs` and the matcher in
-//! `pattern.rs`. `format` and the `pack` family belong to `format.rs` and `pack.rs`,
-//! which this module does not touch.
+//! `pattern.rs`, `format.rs` (`string.format`) and `pack.rs` (binary packing).
 
 mod basic;
 mod find;
+pub(crate) mod format;
 mod gsub;
+pub(crate) mod pack;
 mod pattern;
 
 use crate::error::LuaError;
@@ -36,6 +37,10 @@ pub(crate) fn open(vm: &mut Vm) {
             ("string.match", find::lua_match),
             ("string.gmatch", find::gmatch),
             ("string.gsub", gsub::gsub),
+            ("string.format", format::format),
+            ("string.pack", pack::pack),
+            ("string.unpack", pack::unpack),
+            ("string.packsize", pack::packsize),
         ],
     );
     let meta = match vm.string_meta {

@@ -1,0 +1,11 @@
+-- math.abs keeps integers integers (mininteger wraps), floats floats
+print(math.abs(-5), math.abs(5), math.abs(0))
+print(math.abs(-5.5), math.abs(5.5), math.abs(-0.0), math.abs(0.0))
+print(math.abs(math.mininteger), math.abs(math.maxinteger), math.abs(-math.maxinteger))
+print(math.abs(-math.huge), math.abs(-1e308))
+print(math.abs("-3"), math.abs("4.5"), math.abs("0x10"))
+print(math.type(math.abs(-3)), math.type(math.abs(-3.0)), math.type(math.abs("-3")))
+print(pcall(math.abs))
+print(pcall(math.abs, nil))
+print(pcall(math.abs, "x"))
+print(pcall(math.abs, {}))

@@ -1,0 +1,13 @@
+-- math.floor/ceil give integers when the result fits, floats otherwise
+print(math.floor(3.7), math.floor(-3.7), math.floor(3), math.floor(-0.0), math.floor(0.5))
+print(math.ceil(3.2), math.ceil(-3.2), math.ceil(3), math.ceil(-0.5), math.ceil(0.0))
+print(math.type(math.floor(3.7)), math.type(math.ceil(3.7)), math.type(math.floor(5)))
+print(math.floor(2^62), math.floor(2^63), math.floor(-2^63), math.ceil(-2^63 - 1025))
+print(math.floor(1e100), math.ceil(-1e100), math.floor(math.huge), math.ceil(-math.huge))
+print(math.floor(math.maxinteger), math.ceil(math.mininteger))
+print(math.floor("3.7"), math.ceil("3.2"), math.floor("10"), math.ceil(" 7 "))
+print(math.floor(2^53 + 0.5), math.ceil(-2^52 - 0.5))
+print(pcall(math.floor))
+print(pcall(math.floor, "abc"))
+print(pcall(math.ceil, {}))
+print(pcall(math.ceil, nil))

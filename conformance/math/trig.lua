@@ -1,0 +1,12 @@
+-- trigonometric functions (radians), atan with two arguments
+print(math.sin(0), math.sin(math.pi / 2), math.sin(math.pi / 6), math.sin(-1))
+print(math.cos(0), math.cos(math.pi), math.cos(1), math.cos(-0.0))
+print(math.tan(0), math.tan(math.pi / 4), math.tan(1))
+print(math.asin(1), math.asin(0.5), math.asin(2), math.acos(1), math.acos(0), math.acos(-1))
+print(math.atan(1), math.atan(0), math.atan(math.huge), math.atan(-math.huge))
+print(math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1), math.atan(-1, 1))
+print(math.atan(0, -1), math.atan(-0.0, -1), math.atan(0, 0), math.atan(1, 0), math.atan(5, nil))
+print(math.sin("1"), math.cos(2), math.type(math.sin(0)))
+print(pcall(math.sin))
+print(pcall(function() return math.atan(1, "x") end))
+print(pcall(math.acos, {}))

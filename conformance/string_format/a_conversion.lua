@@ -1,0 +1,12 @@
+-- %a and %A: hexadecimal floats as glibc prints them
+print(string.format("%a %a %a", 1, 2, 0.5))
+print(string.format("%a %A", 3, 3))
+print(string.format("%a", 0.1))
+print(string.format("%A", 0.1))
+print(string.format("%a %a", 0.0, -0.0))
+print(string.format("%a", -1.75))
+print(string.format("%a", 1e300))
+print(string.format("%a", 2^1023 * (2 - 2^-52)))
+print(string.format("%a", math.pi))
+print(string.format("%a", 2^-1022))
+print(string.format("%a %a", 255, 4096))

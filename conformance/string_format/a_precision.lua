@@ -1,0 +1,10 @@
+-- %a with a precision: hex digits rounded to nearest, ties to even
+print(string.format("%.3a %.0a", 1, 1))
+print(string.format("%.0a %.0a %.0a", 1.5, 2.5, 3.5))
+print(string.format("%.0a %.0a", 1.96875, 1.03125))
+print(string.format("%.1a %.1a %.1a", 1.03125, 1.09375, 1.0625))
+print(string.format("%.2a", 0.1))
+print(string.format("%.12a %.13a %.20a", 0.1, 0.1, 0.1))
+print(string.format("%.1a", 1.96875))
+print(string.format("%.3a", 0.0))
+print(string.format("%.5A", -math.pi))

@@ -1,0 +1,10 @@
+-- integer conversions accept floats with an exact integer value and numeric strings
+print(string.format("%d", 3.0))
+print(string.format("%d", -0.0))
+print(string.format("%d", 2^53))
+print(string.format("%d", -2^63))
+print(string.format("%d", "10"))
+print(string.format("%d", " 0x10 "))
+print(string.format("%d", "1e2"))
+print(string.format("%x", "255"))
+print(string.format("%c", "65"))

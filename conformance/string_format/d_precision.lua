@@ -1,0 +1,13 @@
+-- precision of %d: a minimum digit count; it turns the '0' flag off
+print(string.format("[%.3d]", 7))
+print(string.format("[%.3d]", -7))
+print(string.format("[%.0d]", 0))
+print(string.format("[%.d]", 0))
+print(string.format("[%5.0d]", 0))
+print(string.format("[%.0d]", 1))
+print(string.format("[%5.3d]", -7))
+print(string.format("[%-8.4d]", 12))
+print(string.format("[%08.3d]", 5))
+print(string.format("[%+.2d]", 5))
+print(string.format("[%.20d]", math.mininteger))
+print(string.format("[%.99d]", 1))

@@ -1,0 +1,10 @@
+-- flags and widths with %f
+print(string.format("[%10.3f] [%-10.3f]", 3.14159, 3.14159))
+print(string.format("[%010.3f] [%010.3f]", 3.14159, -3.14159))
+print(string.format("[%+.2f] [% .2f] [%+.2f]", 1, 1, -1))
+print(string.format("[%#.0f] [%.0f]", 3, 3))
+print(string.format("[%-+8.1f]", 2.25))
+print(string.format("[%5.1f]", 123456.789))
+print(string.format("[%-08.2f]", 3.1))
+print(string.format("[%99.99f]", -1.5))
+print(#string.format("%99.99f", -1e308))

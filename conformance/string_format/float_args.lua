@@ -1,0 +1,11 @@
+-- float conversions take integers and numeric strings; errors for the rest
+print(string.format("%f %e %g %a", 1, 2, 3, 4))
+print(string.format("%.1f", "2.25"))
+print(string.format("%g", "0x10"))
+print(string.format("%a", "0x10"))
+print(string.format("%.3f", math.maxinteger))
+print(pcall(string.format, "%f", "x"))
+print(pcall(string.format, "%e", {}))
+print(pcall(string.format, "%g", nil))
+print(pcall(string.format, "%a", true))
+print(pcall(string.format, "%f"))

@@ -1,0 +1,10 @@
+-- infinities and NaN in every float conversion; '0' pads them with spaces
+local inf, nan = 1/0, -(0/0)
+print(string.format("%f %f %e %g %a", inf, -inf, inf, -inf, inf))
+print(string.format("%E %G %A", inf, -inf, inf))
+print(string.format("%f %e %g %a", nan, nan, nan, nan))
+print(string.format("%E %G %A", nan, nan, nan))
+print(string.format("%f %e", -nan, -nan))
+print(string.format("[%8f] [%-8f] [%08f] [%+f] [% f]", inf, inf, inf, inf, inf))
+print(string.format("[%+f] [%08.3e] [%#g]", nan, nan, nan))
+print(string.format("[%.3f] [%#.0e] [%-+10g]", -inf, -inf, inf))

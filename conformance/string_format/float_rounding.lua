@@ -1,0 +1,11 @@
+-- decimal rounding of the exact binary value, as C's printf does
+print(string.format("%.1f %.1f %.1f", 0.15, 0.25, 0.35))
+print(string.format("%.2f %.2f %.2f", 1.005, 1.015, 1.025))
+print(string.format("%.0f %.0f %.0f %.0f", -0.5, -1.5, 4.5, 5.5))
+print(string.format("%.3e %.3e", 1.0005, 1.0015))
+print(string.format("%.20f", 0.1))
+print(string.format("%.17g %.17g", 0.1, 0.3))
+print(string.format("%.15g %.16g %.17g", 2/3, 2/3, 2/3))
+print(string.format("%.0e %.0e", 5e-324, 1.7976931348623157e308))
+print(string.format("%.30f", 5e-324))
+print(string.format("%.2f", 99.995), string.format("%.2f", 99.985))

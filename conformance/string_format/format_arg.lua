@@ -1,0 +1,8 @@
+-- the format itself must be a string (numbers convert)
+print(string.format(12))
+print(string.format(1.5))
+print(pcall(string.format))
+print(pcall(string.format, nil))
+print(pcall(string.format, {}))
+print(pcall(string.format, true, 1))
+print(string.format("%s", "only one"), select("#", string.format("%d", 1, 2, 3)))

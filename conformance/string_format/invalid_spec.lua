@@ -1,0 +1,18 @@
+-- conversion specifications lstrlib.c rejects: flags a conversion does not take,
+-- widths or precisions over two digits, a width starting with 0
+print(pcall(string.format, "%10.123f", 1))
+print(pcall(string.format, "%123d", 1))
+print(pcall(string.format, "%100s", "x"))
+print(pcall(string.format, "%.100f", 1))
+print(pcall(string.format, "%#d", 1))
+print(pcall(string.format, "%-+ #0d", 1))
+print(pcall(string.format, "%05s", 1))
+print(pcall(string.format, "%.3c", 1))
+print(pcall(string.format, "%0100d", 1))
+print(pcall(string.format, "%+u", 1))
+print(pcall(string.format, "%+x", 1))
+print(pcall(string.format, "%1.2.3f", 1))
+print(pcall(string.format, "%..3f", 1))
+print(pcall(string.format, "%#a", 1))
+print(pcall(string.format, "%-0s", "x"))
+print(pcall(string.format, "%99.99f|%99d|%-99s", 1, 1, "x") ~= nil)

@@ -1,0 +1,13 @@
+-- %o, with '#' forcing a leading zero
+print(string.format("%o", 8))
+print(string.format("%o", 0))
+print(string.format("%o", -1))
+print(string.format("%#o", 8))
+print(string.format("%#o", 0))
+print(string.format("[%#.0o]", 0))
+print(string.format("[%.0o]", 0))
+print(string.format("[%#.3o]", 8))
+print(string.format("[%#.2o]", 8))
+print(string.format("[%#5o] [%#-5o] [%#05o]", 8, 8, 8))
+print(string.format("[%08.3o]", 8))
+print(pcall(string.format, "%+o", 1))

@@ -1,0 +1,10 @@
+-- %q: no modifiers, and only values with a literal form
+print(string.format("%q %q %q", nil, true, false))
+print(pcall(string.format, "%q", {}))
+print(pcall(string.format, "%q", print))
+print(pcall(string.format, "%q", coroutine.create(print)))
+print(pcall(string.format, "%q", setmetatable({}, {__tostring = function() return "x" end})))
+print(pcall(string.format, "%10q", "x"))
+print(pcall(string.format, "%-q", "x"))
+print(pcall(string.format, "%.3q", "x"))
+print(pcall(string.format, "%q"))

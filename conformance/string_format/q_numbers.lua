@@ -1,0 +1,17 @@
+-- %q of numbers: integers in decimal (the minimum in hex), floats in hex or as
+-- expressions for inf and NaN
+print(string.format("%q", 0))
+print(string.format("%q", -17))
+print(string.format("%q", math.maxinteger))
+print(string.format("%q", math.mininteger))
+print(string.format("%q", 1.0))
+print(string.format("%q", 0.1))
+print(string.format("%q", -0.0))
+print(string.format("%q", 0.0))
+print(string.format("%q", 2^63))
+print(string.format("%q", 1e100))
+print(string.format("%q", 5e-324))
+print(string.format("%q", 1/0))
+print(string.format("%q", -1/0))
+print(string.format("%q", 0/0))
+print(string.format("%q %q", -(0/0), 1.5))

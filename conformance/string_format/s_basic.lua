@@ -1,0 +1,10 @@
+-- %s converts any value as tostring does
+print(string.format("%s", "hello"))
+print(string.format("%s|%s|%s", 1, 2.0, -0.0))
+print(string.format("%s %s", 1e15, 2^63))
+print(string.format("%s %s %s", true, false, nil))
+print(string.format("%s", math.mininteger))
+print(string.format("[%s]", ""))
+print(string.format("%s=%s", "key", 10))
+print(string.format("%s", 0/0 ~= 0/0))
+print(string.format("%s", 1/0), string.format("%s", -1/0))

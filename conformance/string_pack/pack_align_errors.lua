@@ -1,0 +1,10 @@
+-- alignments must be powers of 2
+print(pcall(string.pack, "!3 i4", 1))
+print(pcall(string.pack, "!4 i3", 1))
+print(pcall(string.packsize, "!8 b i3"))
+print(pcall(string.packsize, "!8 b Xi6"))
+print(pcall(string.unpack, "!8 i6", "123456"))
+print(string.packsize("!3 b h"), string.packsize("!3 c3 b"), string.packsize("!16 b c5 h"))
+print(pcall(string.packsize, "!3 i3"))
+print(string.packsize("!5 b h"))
+print(pcall(string.packsize, "!6 b i12"))

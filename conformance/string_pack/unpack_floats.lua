@@ -1,0 +1,11 @@
+-- floats read from raw bytes
+print(string.unpack("<f", "\0\0\128\63"))
+print(string.unpack(">f", "\63\128\0\0"))
+print(string.unpack("<d", "\0\0\0\0\0\0\240\63"))
+print(string.unpack(">d", "\64\9\33\251\84\68\45\24"))
+print(string.unpack("<f", "\0\0\128\127"), string.unpack("<f", "\0\0\128\255"))
+print(string.unpack("<d", "\0\0\0\0\0\0\0\128"))
+print(string.unpack("<d", "\1\0\0\0\0\0\0\0"))
+print(string.unpack("<f", "\1\0\0\0"))
+local nan = string.unpack("<f", "\0\0\192\127")
+print(nan ~= nan)

@@ -1,0 +1,17 @@
+-- table.concat joins strings and numbers with an optional separator and range
+local t = {"a", "b", "c", "d"}
+print(table.concat(t))
+print(table.concat(t, ", "))
+print(table.concat(t, "-", 2))
+print(table.concat(t, "-", 2, 3))
+print(table.concat(t, "-", 3, 3))
+print("[" .. table.concat(t, "-", 4, 3) .. "]")
+print("[" .. table.concat({}) .. "]")
+print("[" .. table.concat({}, "x") .. "]")
+print(table.concat({1, 2.5, 3.0, -0.0, 2^63, "x"}, " "))
+print(table.concat({1, 2, 3}, 0))
+print(table.concat({1, 2, 3}, 1.5))
+print(table.concat({[0] = "zero", "one", "two"}, ",", 0))
+print(table.concat({"a", "b"}, "", 1.0, 2.0))
+print(table.concat({"a", "b", "c"}, "|", "1", "2"))
+print(#table.concat({"x", "y", "z"}, "long separator"))

@@ -1,0 +1,10 @@
+-- table.unpack: too many results and bad arguments
+print(pcall(table.unpack, {}, 1, 1e7))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+print(pcall(table.unpack, {}, 0, math.maxinteger))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, {}, 1.5))
+print(pcall(table.unpack, {}, 1, "x"))
+print(pcall(table.unpack, 42, 1, 2))
+print(pcall(table.unpack))
+print(pcall(table.unpack, true, 1, 1))

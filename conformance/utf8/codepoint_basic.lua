@@ -1,0 +1,15 @@
+-- utf8.codepoint returns the code points of characters starting in [i, j]
+local s = "héllo€"
+print(utf8.codepoint(s))
+print(utf8.codepoint(s, 1, -1))
+print(utf8.codepoint(s, 2))
+print(utf8.codepoint(s, 2, 4))
+print(utf8.codepoint(s, -3))
+print(utf8.codepoint(s, -3, -1))
+print(select("#", utf8.codepoint(s, 3, 2)))
+print(select("#", utf8.codepoint("", 1, 0)))
+print(utf8.codepoint("abc", 1, 3))
+print(utf8.codepoint("abc", -10 + 11, 2))
+print(utf8.codepoint("\0"), utf8.codepoint("\u{10FFFF}"), utf8.codepoint("\u{7FF}\u{800}", 1, -1))
+print(utf8.codepoint(12345, 1, -1))
+print(utf8.codepoint("abc", "2", 3.0))

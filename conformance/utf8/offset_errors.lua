@@ -1,0 +1,12 @@
+-- utf8.offset: continuation bytes and bad positions
+print(pcall(utf8.offset, "héllo", 1, 3))
+print(pcall(utf8.offset, "héllo", -1, 3))
+print(utf8.offset("héllo", 0, 3))
+print(pcall(utf8.offset, "héllo", 1, 10))
+print(pcall(utf8.offset, "héllo", 1, 0))
+print(pcall(utf8.offset, "héllo", 1, -10))
+print(pcall(utf8.offset, "abc"))
+print(pcall(utf8.offset, "abc", 1.5))
+print(pcall(utf8.offset, "abc", 1, "x"))
+print(pcall(utf8.offset))
+print(pcall(function() return utf8.offset("\x80\x80", 1) end))
