@@ -111,7 +111,11 @@ pub(super) fn rep(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaEr
     // `unit * n` is below MAX_STRING, so every length here fits in usize.
     let unit = unit as usize;
     let copies = n as usize;
-    let mut bytes = Vec::with_capacity((unit * copies).saturating_sub(sep.len()));
+    let mut bytes = Vec::new();
+    // Up to 2 GiB may be asked for: a failed allocation is a Lua error, not an abort.
+    if bytes.try_reserve_exact((unit * copies).saturating_sub(sep.len())).is_err() {
+        return Err(vm.lib_error("not enough memory"));
+    }
     bytes.extend_from_slice(s.as_bytes());
     if copies > 1 && unit > 0 {
         // The rest is `sep .. s` repeated: write it once, then double what is there.
