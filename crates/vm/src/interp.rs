@@ -9,7 +9,7 @@ use moonlet_compiler::opcode::OFFSET_SC;
 use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
-use crate::function::Function;
+use crate::function::{Function, NativeKind};
 use crate::number;
 use crate::ops::{ArithOp, Operand};
 use crate::table::Table;
@@ -508,6 +508,19 @@ impl Vm {
                             return Err(self.call_error(a, CallSite::Lua));
                         }
                         self.close_upvalues(base);
+                        // A plain native function runs with this frame still in place, as
+                        // in Lua: its errors get this line and this call's name (`'rep'`,
+                        // `calling 'rep' on bad self`). Its results are then returned.
+                        if let Value::Function(f) = callee {
+                            if matches!(&*f, Function::Native { kind: NativeKind::Plain, .. }) {
+                                self.precall(a, nargs, -1, CallSite::Lua)?;
+                                let n = self.top.saturating_sub(a);
+                                if self.finish_call(a, n)? {
+                                    return Ok(());
+                                }
+                                continue 'frame;
+                            }
+                        }
                         let Some(current) = self.frames.pop() else { return Ok(()) };
                         let dest = current.func_slot;
                         for j in 0..=nargs {

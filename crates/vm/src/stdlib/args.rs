@@ -5,6 +5,8 @@
 //! floats to integers) and the wording of argument errors. Arguments are numbered from 1,
 //! as in the messages; a native function's arguments are `vm.arg(base, count, n - 1)`.
 
+use moonlet_compiler::OpCode;
+
 use crate::error::LuaError;
 use crate::gc::Gc;
 use crate::number::{self, Numeral};
@@ -13,14 +15,47 @@ use crate::table::Table;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// `bad argument #n to 'name' (message)`.
+/// `bad argument #n to 'name' (message)`, as `luaL_argerror` words it: called by a Lua
+/// function, the function goes by the name of the call (`f` in `local f = string.rep;
+/// f()`), and in a method call (`s:rep()`) `self` is not counted (`calling 'rep' on
+/// bad self` when it is the bad one).
 pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> LuaError {
-    // The name the call site gives the function wins (`for iterator`); called from a
-    // native function (`pcall`), a library function goes by its qualified name.
     let native = vm.native_name();
-    let qualified = !vm.native.from_lua && native.ends_with(name) && native.contains('.');
-    let name = if native == "for iterator" || qualified { native } else { name };
-    vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
+    if native == "for iterator" {
+        return vm.lib_error(&format!("bad argument #{n} to '{native}' ({message})"));
+    }
+    match call_site_name(vm) {
+        Some(("method", called)) => {
+            if n <= 1 {
+                return vm.lib_error(&format!("calling '{called}' on bad self ({message})"));
+            }
+            vm.lib_error(&format!("bad argument #{} to '{called}' ({message})", n - 1))
+        }
+        Some((_, called)) => vm.lib_error(&format!("bad argument #{n} to '{called}' ({message})")),
+        None => {
+            // Called from a native function (`pcall`), a library function goes by its
+            // qualified name.
+            let qualified = !vm.native.from_lua && native.ends_with(name) && native.contains('.');
+            let name = if qualified { native } else { name };
+            vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
+        }
+    }
+}
+
+/// How the Lua function calling the running native function names it: the kind and
+/// name of the register its `Call` instruction calls (`("method", "rep")`), if any.
+fn call_site_name(vm: &Vm) -> Option<(&'static str, String)> {
+    if !vm.native.from_lua {
+        return None;
+    }
+    let frame = vm.frames.last()?;
+    let pc = frame.pc.checked_sub(1)?;
+    let instr = *frame.proto.proto.code.get(pc)?;
+    let reg = vm.native.func_slot.checked_sub(frame.base)?;
+    if !matches!(instr.op(), OpCode::Call | OpCode::TailCall) || instr.a() != reg {
+        return None;
+    }
+    crate::debuginfo::register_name(&frame.proto, pc, reg)
 }
 
 /// `(table expected, got nil)` style type errors; `no value` for a missing argument.

@@ -1,0 +1,6 @@
+print(string.byte("A"))
+print(string.byte("ABC", 2))
+print(string.byte("ABC", 1, 3))
+print(("hello"):byte(1, -1))
+print(string.byte("\0\255\128"), string.byte("\0\255\128", 2, 3))
+print(select("#", string.byte("")))

@@ -1,0 +1,7 @@
+print(string.byte(123))
+print(string.byte(1.5, 1, -1))
+print(string.byte("abc", "2"))
+print(string.byte("abc", 2.0, "3"))
+print(pcall(string.byte, "abc", 1.5))
+print(pcall(string.byte, "abc", "x"))
+print(pcall(string.byte, "abc", 1, {}))

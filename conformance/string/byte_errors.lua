@@ -1,0 +1,6 @@
+print(pcall(string.byte))
+print(pcall(string.byte, nil))
+print(pcall(string.byte, {}))
+print(pcall(string.byte, true, 1))
+print(pcall(string.byte, "a", 2^63))
+print(pcall(string.byte, string.rep("a", 1000000), 1, -1))

@@ -1,0 +1,8 @@
+print(pcall(string.find, "abc", "%1"))
+print(pcall(string.find, "abc", "%0"))
+print(pcall(string.find, "abc", "(a)%2"))
+print(pcall(string.find, "abc", "(a%1)"))
+print(pcall(string.match, "aa", "(a)%1"))
+print(pcall(string.match, "abc", "(a)%9"))
+print(pcall(string.gsub, "abc", "a", "%1"))
+print(pcall(string.gsub, "abc", "a", "%3"))

@@ -1,0 +1,5 @@
+print(pcall(string.find, "abc", "%f"))
+print(pcall(string.find, "abc", "%fa"))
+print(pcall(string.find, "abc", "%f[a"))
+print(pcall(string.find, "abc", "%f(a)"))
+print(pcall(string.gsub, "abc", "%fx", ""))

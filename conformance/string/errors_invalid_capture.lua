@@ -1,0 +1,6 @@
+print(pcall(string.find, "abc", "a)"))
+print(pcall(string.match, "abc", "a)"))
+print(pcall(string.match, "abc", ")"))
+print(pcall(string.match, "abc", "(a))"))
+print(pcall(string.gsub, "abc", ")", ""))
+print(pcall(string.match, "abc", "x)"))

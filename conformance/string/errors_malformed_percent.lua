@@ -1,0 +1,6 @@
+print(pcall(string.find, "abc", "%"))
+print(pcall(string.find, "abc", "a%"))
+print(pcall(string.match, "abc", "abc%"))
+print(pcall(string.gsub, "abc", "%", "x"))
+print(pcall(string.find, "abc", "[%"))
+print(pcall(string.find, "abc", "x%"))

@@ -1,0 +1,10 @@
+local ok, e = pcall(function() return ("x"):rep(1.5) end)
+print(e)
+ok, e = pcall(function() local s = ("x"):find("%") return s end)
+print(e)
+ok, e = pcall(function() return string.gsub("a", "a", {a = {}}) end)
+print(e)
+ok, e = pcall(function()
+  for w in ("abc"):gmatch("(") do end
+end)
+print(e)

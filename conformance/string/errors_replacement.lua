@@ -1,0 +1,7 @@
+print(pcall(string.gsub, "abc", "b", "%"))
+print(pcall(string.gsub, "abc", "b", "%a"))
+print(pcall(string.gsub, "abc", "b", "x%"))
+print(pcall(string.gsub, "abc", "b", "%\0"))
+print(pcall(string.gsub, "abc", "b", {b = {}}))
+print(pcall(string.gsub, "abc", "b", function() return true end))
+print(pcall(string.gsub, "abc", "b", string.gmatch("a", "a")))

@@ -1,0 +1,3 @@
+print("before")
+local r = string.match("abc", "[a")
+print("not reached", r)

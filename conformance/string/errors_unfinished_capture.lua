@@ -1,0 +1,8 @@
+print(pcall(string.match, "abc", "(a"))
+print(pcall(string.find, "abc", "(a"))
+print(pcall(string.match, "abc", "(a)(b"))
+print(pcall(string.gsub, "abc", "(a", "x"))
+print(pcall(string.gsub, "abc", "(a", "%1"))
+print(pcall(string.gsub, "abc", "(a", {}))
+print(pcall(string.gmatch("abc", "(b")))
+print(pcall(string.match, "abc", "(x"))

@@ -1,0 +1,8 @@
+print(string.find("hello", "()ll()"))
+print(string.find("hello", "(h)(e)(l)(l)(o)"))
+print(string.find("hello", "h(.)"))
+print(string.find("hello", "(l)%1"))
+print(string.find("hello", "((l)(l))"))
+print(string.find("hello", "()"))
+print(string.find("", "()"))
+print(string.find("abc", "(x*)"))

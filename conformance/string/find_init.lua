@@ -1,0 +1,11 @@
+local s = "abcabc"
+print(s:find("b", 1), s:find("b", 3))
+print(s:find("b", -1))
+print(s:find("b", -2))
+print(s:find("b", -100))
+print(s:find("b", 0))
+print(s:find("c", 6), s:find("c", 7))
+print(s:find("", 7), s:find("", 8))
+print(s:find("a", math.maxinteger), s:find("a", math.mininteger))
+print(s:find("%a", "2"), s:find("b", 2.0))
+print(pcall(string.find, s, "b", 1.5))

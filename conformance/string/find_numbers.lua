@@ -1,0 +1,6 @@
+print(string.find(123456, 34))
+print(string.find(3.14159, "%."))
+print(string.find(1e20, "e"))
+print(string.find("x 10 y", 10))
+print(string.find(-5, "^%-"))
+print(string.find(2^53, "%d+"))

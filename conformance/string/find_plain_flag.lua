@@ -1,0 +1,10 @@
+local s = "a.b*c(d)[e]%f"
+print(s:find(".", 1, true))
+print(s:find("*c(", 1, true))
+print(s:find("[e]", 1, true))
+print(s:find("%f", 1, true))
+print(s:find("%", 1, true))
+print(s:find("(", 1, 1))
+print(s:find(".", 1, false))
+print(s:find(".", 3, nil))
+print(s:find("b", 1, "yes"))

@@ -1,0 +1,10 @@
+local s = "hello world, hello moon"
+print(s:find("hello"))
+print(s:find("hello", 2))
+print(s:find("moon"))
+print(s:find("mars"))
+print(s:find("o w"))
+print(s:find(""))
+print(s:find("", 5))
+print(s:find("", #s + 1))
+print(s:find("", #s + 2))

@@ -1,0 +1,8 @@
+print(("a]b"):find("]"))
+print(("a}b"):find("}"))
+print(("a)b"):find(")"))
+print(("a=b"):find("="))
+print(("a#b"):find("#"))
+print(("a,b"):find(","))
+print(pcall(string.find, "a)b", "a)"))
+print(pcall(string.find, "a)b", "a)", 1, true))

@@ -1,0 +1,8 @@
+print(string.gsub("aaa", "^a", "b"))
+print(string.gsub("aaa", "^", "X"))
+print(string.gsub("baa", "^a", "b"))
+print(string.gsub("hello world", "^%w+", string.upper))
+print(string.gsub("", "^", "start"))
+print(string.gsub("abc", "$", "!"))
+print(string.gsub("abc", "^$", "!"))
+print(string.gsub("", "^$", "!"))

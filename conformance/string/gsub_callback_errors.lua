@@ -1,0 +1,6 @@
+print(pcall(string.gsub, "abc", "b", function() error("boom") end))
+print(pcall(string.gsub, "abc", "b", function() error({code = 1}) end) == false)
+print(select(2, pcall(string.gsub, "abc", "b", function() error({code = 7}) end)).code)
+local t = setmetatable({}, {__index = function(_, k) error("no key " .. k, 0) end})
+print(pcall(string.gsub, "abc", "b", t))
+print(pcall(string.gsub, "abc", "b", function(x) return x + 1 end))

@@ -1,0 +1,6 @@
+print(string.gsub("abc", "b", "[%1]"))
+print(string.gsub("abc", "()b()", "%1-%2"))
+print(string.gsub("abcde", "(a)(b)(c)(d)(e)", "%5%4%3%2%1"))
+print(string.gsub("a1b2", "(%a)(%d)", "%2%1"))
+print(string.gsub("x", "(x)", "%0%1%0"))
+print(string.gsub("hello", "(l)(l)", "%2%1%%"))

@@ -1,0 +1,12 @@
+local s = "unchanged text"
+local r, n = string.gsub(s, "xyz", "abc")
+print(r, n, r == s)
+r, n = string.gsub(s, "%w+", {})
+print(r, n)
+r, n = string.gsub(s, "%w+", function() return nil end)
+print(r, n)
+r, n = string.gsub(123, "4", "x")
+print(r, n, math.type(r), type(r))
+r, n = string.gsub(12.5, "%.", ",")
+print(r, n)
+print(string.gsub("abc", "b", 7), string.gsub("abc", "b", 1.5))

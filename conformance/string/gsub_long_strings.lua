@@ -1,0 +1,8 @@
+local s = string.rep("ab", 10000)
+local r, n = s:gsub("a", "")
+print(#r, n)
+r, n = s:gsub("ab", "%0%0", 5000)
+print(#r, n)
+r, n = s:gsub("(a)(b)", "%2%1")
+print(r:sub(1, 10), n)
+print(select(2, s:gsub(".", {})))

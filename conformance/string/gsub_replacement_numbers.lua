@@ -1,0 +1,7 @@
+print(("abc"):gsub("b", 1))
+print(("abc"):gsub("b", 2^63))
+print(("abc"):gsub("b", -0.0))
+print(("abc"):gsub("b", 1e100))
+print(("abc"):gsub("b", function() return 3.0 end))
+print(("abc"):gsub("b", {b = math.mininteger}))
+print(("abc"):gsub("b", 0x10))

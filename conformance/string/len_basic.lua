@@ -1,0 +1,7 @@
+print(string.len(""), string.len("abc"), ("hello"):len())
+print(string.len("a\0b\0c"), #"a\0b\0c")
+print(string.len(12345), string.len(1.5), string.len(-0.0))
+print(string.len(string.rep("ab", 1000)))
+print(pcall(string.len))
+print(pcall(string.len, {}))
+print(pcall(string.len, false))

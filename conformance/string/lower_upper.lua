@@ -1,0 +1,10 @@
+print(string.lower("Hello WORLD 123"), string.upper("Hello world 123"))
+print(("MiXeD"):lower(), ("MiXeD"):upper())
+print(string.upper(""), string.lower(""))
+local high = "\200\225\255"
+print(string.upper(high) == high, string.lower(high) == high)
+print(string.upper("a\0b"):byte(1, -1))
+print(string.upper(1e100), string.lower(0x10), string.upper(2^63))
+print(pcall(string.upper))
+print(pcall(string.lower, nil))
+print(pcall(string.upper, {}))

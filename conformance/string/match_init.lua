@@ -1,0 +1,10 @@
+local s = "one two three"
+print(s:match("%a+", 4))
+print(s:match("%a+", 5))
+print(s:match("%a+", -5))
+print(s:match("%a+", 100))
+print(s:match("^%a+", 5))
+print(s:match("^%a+", 4))
+print(s:match("()", #s + 1))
+print(s:match("()", #s + 2))
+print(s:match(".", 0))

@@ -1,0 +1,5 @@
+print(string.match("abcd", "((a)(b)((c)(d)))"))
+print(string.match("key: value", "((%w+): (%w+))"))
+print(string.match("aaa", "(a(a(a)))"))
+print(string.match("ab", "(a)()(b)"))
+print(select("#", string.match("abc", "(a)(b)(c)")))

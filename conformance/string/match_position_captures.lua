@@ -1,0 +1,6 @@
+print(string.match("hello", "()ll()"))
+print(string.match("hello", "()"))
+print(string.match("hello", "h()"))
+print(string.match("hello", "()(l+)()"))
+print(math.type(string.match("abc", "()b")))
+print(string.match("", "()"))

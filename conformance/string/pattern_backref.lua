@@ -1,0 +1,8 @@
+print(("say \"hi\" ok"):match("([\"'])(.-)%1"))
+print(("say 'hi' ok"):match("([\"'])(.-)%1"))
+print(("abab"):match("(ab)%1"), ("abac"):match("(ab)%1"))
+print(("aa bb cd"):gsub("(%a)%1", "<%1%1>"))
+print(("x==x"):match("(%a)==%1"))
+print(("[[long]]"):match("%[(=*)%[(.-)%]%1%]"))
+print(("[==[text]==]"):match("%[(=*)%[(.-)%]%1%]"))
+print(("a"):match("()%1"))

@@ -1,0 +1,6 @@
+local p = string.rep("(.)", 32)
+local s = string.rep("x", 32)
+print(select("#", s:match(p)))
+print(pcall(string.match, s .. "x", p .. "(.)"))
+print(select("#", ("abc"):match(string.rep("()", 32))))
+print(pcall(string.match, "abc", string.rep("()", 33)))

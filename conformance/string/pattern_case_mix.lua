@@ -1,0 +1,6 @@
+print(("Hello World"):gsub("%u", "_"))
+print(("Hello World"):gsub("%U", "_"))
+print(("a1 B2"):gsub("%W", ""))
+print(("  x\t\n"):gsub("%S", "#"))
+print(("0xFFg"):match("%x+", 3), ("0xFFg"):match("%X"))
+print(("a.b,c"):gsub("%P", ""))

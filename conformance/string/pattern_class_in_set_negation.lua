@@ -1,0 +1,5 @@
+print(("a1 B2"):gsub("[%d%s]", "."))
+print(("a1 B2"):gsub("[^%d%s]", "."))
+print(("a1 B2"):gsub("[%D]", "."))
+print(("a1_B2"):gsub("[%W_]", "."))
+print(("x-y_z"):gsub("[%-_]", "+"))

@@ -1,0 +1,7 @@
+print(("a$"):find("$"))
+print(("a$b"):find("a$b"))
+print(("ab"):find("b$"))
+print(("a^b"):find("a^b"))
+print(("a^b"):find("^a^"))
+print(("abc"):match("()$"))
+print(("abc"):find("$", 2))

@@ -1,0 +1,5 @@
+print(("a%b"):match("%%"))
+print(pcall(string.match, "ab", "%a%b"))
+print(("a;b"):match("%;"))
+print(("1\0002"):match("%\0"))
+print(("abz"):match("%z"))

@@ -1,0 +1,8 @@
+print(("THE (quick) fox"):gsub("%f[%a]%a+", "W"))
+print(("hello world"):find("%f[%w]%w+"))
+print(("hello world"):find("%f[%w]%w+", 2))
+print(("the cat scattered"):gsub("%f[%w]cat%f[%W]", "dog"))
+print(("aaa"):find("%f[a]"), ("aaa"):find("%f[^a]"))
+print(("abc"):find("%f[%z]"), ("abc\0def"):find("%f[%z]"))
+print(("123 abc"):find("%f[%a]"))
+print(("x"):find("%f[x]x%f[^x]"))

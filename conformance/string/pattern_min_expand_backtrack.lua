@@ -1,0 +1,5 @@
+print(("aXbXc"):match("(.-)X(.*)"))
+print(("aXbXc"):match("(.*)X(.-)$"))
+print(("a,b,c"):match("^(.-),(.-),(.-)$"))
+print(("abc"):match("a(.-)c"), ("ac"):match("a(.-)c"))
+print(("x(1)(2)"):match("%((.-)%)"))

@@ -1,0 +1,8 @@
+print(("hello world"):match("[^ ]+"))
+print(("abc123"):match("[^%a]+"))
+print(("abc123"):match("[^%d]+"))
+print(("a,b;c"):gsub("[^%w]", "_"))
+print(("xyz"):match("[^xyz]"))
+print(("^abc"):match("[^^]+"))
+print(("]]a"):match("[^]]"))
+print(("a-b"):match("[^-]+"))

@@ -1,0 +1,5 @@
+print(("aaa"):match("a-"), ("aaa"):match("a-$"))
+print(("/* c1 */ x /* c2 */"):match("/%*(.-)%*/"))
+print(("aaab"):match("(a-)(a*)b"))
+print(("abc"):match("^(.-)c"), ("abcabc"):match("^(.-)c"))
+print(("<<>>"):match("<(.-)>"))

@@ -1,0 +1,5 @@
+print(("aaa"):match("a+"), ("baaa"):match("a+"), ("b"):match("a+"))
+print(("aaab"):match("a+b"), ("aaab"):match("a+ab"))
+print(("12 345"):match("%d+ %d+"))
+print(("aaa"):match("(a+)(a+)"))
+print(("x"):match("x+$"))

@@ -1,0 +1,5 @@
+print(("color"):match("colou?r"), ("colour"):match("colou?r"), ("colouur"):match("colou?r"))
+print(("-12"):match("^[+-]?%d+$"), ("12"):match("^[+-]?%d+$"), ("+-12"):match("^[+-]?%d+$"))
+print(("ab"):match("a?a?ab"))
+print(("a"):match("(a?)(a?)"))
+print(("?"):match("%?"), ("a?"):match("a%??"))

@@ -1,0 +1,5 @@
+print(("aaa"):match("a*"), ("baaa"):match("a*"), ("baaa"):match("ba*"))
+print(("aaab"):match("a*ab"), ("ab"):match("a*ab"))
+print(("xyz"):match("[xyz]*"), ("123abc"):match("%d*"))
+print(("abc"):find("b*"))
+print(("aaa"):match("(a*)(a*)"))

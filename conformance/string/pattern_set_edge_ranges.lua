@@ -1,0 +1,6 @@
+print(("\0\1\2"):find("[\0-\1]+"))
+print(("\200\201\255"):find("[\200-\255]+"))
+print(("abc"):find("[%a-z]+"))
+print(("-"):find("[%a-z]"))
+print(("b"):find("[a-]"), ("-"):find("[a-]"))
+print(("%"):find("[%%-]"))

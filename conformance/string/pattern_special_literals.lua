@@ -1,0 +1,6 @@
+print(("a+b"):match("a%+b"), ("a.b"):match("a%.b"), ("a*b"):match("a%*b"))
+print(("(x)"):match("%((.)%)"), ("[x]"):match("%[(.)%]"))
+print(("50%"):match("%d+%%"), ("a-b"):match("a%-b"))
+print(("$1"):match("%$(%d)"), ("^"):match("%^"))
+print(("a\\b"):match("a\\b"), ("x\ny"):match("x\ny"))
+print(("a b"):match("a%sb"), ("a_b"):match("a%_b"), ("a b"):match("a% b"))

@@ -1,0 +1,8 @@
+local s = string.rep("a", 300)
+print(pcall(string.match, s, string.rep("a?", 300)))
+print(#string.match(string.rep("a", 199), string.rep("a?", 199)))
+print(pcall(string.match, string.rep("a", 200), string.rep("a?", 200)))
+print(pcall(string.find, string.rep("a", 250), string.rep("a*", 250) .. "b"))
+print(pcall(string.gsub, string.rep("a", 300), string.rep("(a)?", 30) .. string.rep("a?", 280), ""))
+print(#string.match(string.rep("a", 100000), ".-$"))
+print(#string.match(string.rep("a", 100000), "a*"))

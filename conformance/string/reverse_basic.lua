@@ -1,0 +1,7 @@
+print(string.reverse("hello"), ("abc"):reverse(), string.reverse("") == "")
+print(string.reverse("a\0b"):byte(1, -1))
+print(string.reverse(123), string.reverse(1.25))
+print(string.reverse(string.reverse("round trip")))
+print(pcall(string.reverse))
+print(pcall(string.reverse, nil))
+print(pcall(string.reverse, {}))
