@@ -35,6 +35,8 @@ pub mod value;
 mod vm;
 
 pub use error::LuaError;
+pub use stdlib::host::{Libs, ModuleLoader, ModuleSource};
+pub use stdlib::load::chunk_id;
 pub use vm::Vm;
 
 #[cfg(test)]
