@@ -8,6 +8,13 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod date;
+pub(crate) mod host;
+pub(crate) mod io;
+pub(crate) mod io_read;
+pub(crate) mod load;
+pub(crate) mod os;
+pub(crate) mod package;
 
 use crate::function::{Function, NativeFn};
 use crate::gc::Gc;
@@ -19,6 +26,10 @@ use crate::vm::Vm;
 pub(crate) fn open(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
+    os::open(vm);
+    load::open(vm);
+    // Last: `package.loaded` records the libraries opened above.
+    package::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it
