@@ -20,7 +20,27 @@ pub(crate) fn arg_error(vm: &mut Vm, n: usize, name: &str, message: &str) -> Lua
     let native = vm.native_name();
     let qualified = !vm.native.from_lua && native.ends_with(name) && native.contains('.');
     let name = if native == "for iterator" || qualified { native } else { name };
+    // Called as a method (`obj:name(...)`), `self` is not counted, as in Lua.
+    if called_as_method(vm) {
+        if n <= 1 {
+            return vm.lib_error(&format!("calling '{name}' on bad self ({message})"));
+        }
+        return vm.lib_error(&format!("bad argument #{} to '{name}' ({message})", n - 1));
+    }
     vm.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
+}
+
+/// Whether the running native function was called by a Lua `obj:name(...)` call: the
+/// calling instruction's function register was loaded by a `Self` instruction.
+fn called_as_method(vm: &Vm) -> bool {
+    if !vm.native.from_lua || vm.native.name == "for iterator" {
+        return false;
+    }
+    let Some(frame) = vm.frames.last() else { return false };
+    let Some(reg) = vm.native.func_slot.checked_sub(frame.base) else { return false };
+    let pc = frame.pc.saturating_sub(1);
+    let is_call = frame.proto.proto.code.get(pc).is_some_and(|i| i.op() == moonlet_compiler::OpCode::Call);
+    is_call && matches!(crate::debuginfo::register_name(&frame.proto, pc, reg), Some(("method", _)))
 }
 
 /// `(table expected, got nil)` style type errors; `no value` for a missing argument.
