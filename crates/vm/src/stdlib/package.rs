@@ -254,10 +254,11 @@ fn replace(text: &[u8], pattern: &[u8], with: &[u8]) -> Vec<u8> {
 }
 
 fn search_path(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let name = check_string(vm, base, count, 1, "searchpath")?.as_bytes().to_vec();
-    let path = check_string(vm, base, count, 2, "searchpath")?.as_bytes().to_vec();
-    let sep = opt_string(vm, base, count, 3, "searchpath")?.map_or(b".".to_vec(), |s| s.as_bytes().to_vec());
+    // Checked last to first, as the C compiler Lua is built with evaluates the checks.
     let rep = opt_string(vm, base, count, 4, "searchpath")?.map_or(b"/".to_vec(), |s| s.as_bytes().to_vec());
+    let sep = opt_string(vm, base, count, 3, "searchpath")?.map_or(b".".to_vec(), |s| s.as_bytes().to_vec());
+    let path = check_string(vm, base, count, 2, "searchpath")?.as_bytes().to_vec();
+    let name = check_string(vm, base, count, 1, "searchpath")?.as_bytes().to_vec();
     match find_file(&name, &path, &sep, &rep) {
         Ok(file) => {
             let file = vm.intern(&file);
