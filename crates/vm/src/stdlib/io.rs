@@ -130,7 +130,8 @@ fn method_name(vm: &Vm, name: &'static str) -> &'static str {
     }
 }
 
-/// Argument 1 of a method: a file object (`FILE* expected, got table`).
+/// Argument 1 of a method: a file object (`FILE* expected, got table`). `name` is what
+/// errors call the function (see [`method_name`]).
 fn check_file(
     vm: &mut Vm,
     base: usize,
@@ -140,10 +141,7 @@ fn check_file(
     let value = vm.arg(base, count, 0);
     match stream_of(vm, value) {
         Some(stream) => Ok((value, stream)),
-        None => {
-            let name = method_name(vm, name);
-            Err(type_error(vm, 1, name, "FILE*", count, value))
-        }
+        None => Err(type_error(vm, 1, name, "FILE*", count, value)),
     }
 }
 
@@ -222,7 +220,7 @@ fn io_write(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn f_write(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (file, stream) = check_file(vm, base, count, "write")?;
+    let (file, stream) = check_file(vm, base, count, method_name(vm, "write"))?;
     let name = method_name(vm, "write");
     write(vm, base, count, 2, file, stream, name)
 }
@@ -251,14 +249,14 @@ fn io_flush(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError>
 }
 
 fn f_flush(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (_, stream) = check_file(vm, base, count, "flush")?;
+    let (_, stream) = check_file(vm, base, count, method_name(vm, "flush"))?;
     Ok(push_flushed(vm, stream))
 }
 
 /// `setvbuf(mode [, size])`: the modes are checked; buffering is the host's sinks' own,
 /// so a change only flushes what is pending.
 fn f_setvbuf(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (_, stream) = check_file(vm, base, count, "setvbuf")?;
+    let (_, stream) = check_file(vm, base, count, method_name(vm, "setvbuf"))?;
     let name = method_name(vm, "setvbuf");
     let mode = check_string(vm, base, count, 2, name)?;
     if !matches!(mode.as_bytes(), b"no" | b"full" | b"line") {
@@ -273,46 +271,47 @@ fn f_setvbuf(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
 
 // ---------------------------------------------------------------------------- reading
 
-/// The formats in arguments `first..=count` (none: one line).
-fn formats(
+/// Read format argument `n`: a count of bytes, or a string naming a format.
+fn format_arg(
+    vm: &mut Vm,
+    base: usize,
+    count: usize,
+    n: usize,
+    name: &'static str,
+) -> Result<Format, LuaError> {
+    match vm.arg(base, count, n - 1) {
+        Value::Int(_) | Value::Float(_) => {
+            // A negative count is a huge one, as C's `size_t` makes it.
+            let size = check_integer(vm, base, count, n, name)?;
+            Ok(Format::Count(u64::try_from(size).unwrap_or(u64::MAX)))
+        }
+        _ => {
+            let spec = check_string(vm, base, count, n, name)?;
+            match Format::parse(spec.as_bytes()) {
+                Some(format) => Ok(format),
+                None => Err(arg_error(vm, n, name, "invalid format")),
+            }
+        }
+    }
+}
+
+/// Reads from `stream` with the formats in arguments `first..=count` (none: a line),
+/// pushing one result per format up to the first that fails (whose result is nil; the
+/// formats after it are not even checked, as in Lua); returns how many were pushed.
+fn read(
     vm: &mut Vm,
     base: usize,
     count: usize,
     first: usize,
+    stream: Stream,
     name: &'static str,
-) -> Result<Vec<Format>, LuaError> {
-    if count < first {
-        return Ok(vec![Format::Line]);
-    }
-    let mut list = Vec::with_capacity(count + 1 - first);
-    for n in first..=count {
-        let format = match vm.arg(base, count, n - 1) {
-            Value::Int(_) | Value::Float(_) => {
-                // A negative count is a huge one, as C's `size_t` makes it.
-                let size = check_integer(vm, base, count, n, name)?;
-                Format::Count(u64::try_from(size).unwrap_or(u64::MAX))
-            }
-            _ => {
-                let spec = check_string(vm, base, count, n, name)?;
-                match Format::parse(spec.as_bytes()) {
-                    Some(format) => format,
-                    None => return Err(arg_error(vm, n, name, "invalid format")),
-                }
-            }
-        };
-        list.push(format);
-    }
-    Ok(list)
-}
-
-/// Reads `formats` from `stream`, pushing one result per format up to the first that
-/// fails (whose result is nil); returns how many were pushed.
-fn read(vm: &mut Vm, stream: Stream, formats: &[Format]) -> usize {
+) -> Result<usize, LuaError> {
     if stream != Stream::Stdin {
-        return push_bad_descriptor(vm);
+        return Ok(push_bad_descriptor(vm));
     }
     let mut pushed = 0;
-    for &format in formats {
+    for n in first..=count.max(first) {
+        let format = if count < first { Format::Line } else { format_arg(vm, base, count, n, name)? };
         let value = match io_read::read(&mut *vm.host.stdin, format) {
             Ok(Read::Bytes(Some(bytes))) => vm.intern(&bytes),
             Ok(Read::Number(Some(number::Numeral::Int(i)))) => Value::Int(i),
@@ -322,7 +321,7 @@ fn read(vm: &mut Vm, stream: Stream, formats: &[Format]) -> usize {
                 // Drop what was read: the error is the result.
                 let len = vm.stack.len() - pushed;
                 vm.stack.truncate(len);
-                return push_io_error(vm, &e);
+                return Ok(push_io_error(vm, &e));
             }
         };
         vm.push(value);
@@ -331,20 +330,18 @@ fn read(vm: &mut Vm, stream: Stream, formats: &[Format]) -> usize {
             break;
         }
     }
-    pushed
+    Ok(pushed)
 }
 
 fn io_read(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let (_, stream) = default_file(vm, INPUT);
-    let formats = formats(vm, base, count, 1, "read")?;
-    Ok(read(vm, stream, &formats))
+    read(vm, base, count, 1, stream, "read")
 }
 
 fn f_read(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (_, stream) = check_file(vm, base, count, "read")?;
+    let (_, stream) = check_file(vm, base, count, method_name(vm, "read"))?;
     let name = method_name(vm, "read");
-    let formats = formats(vm, base, count, 2, name)?;
-    Ok(read(vm, stream, &formats))
+    read(vm, base, count, 2, stream, name)
 }
 
 /// The iterator of `io.lines`/`file:lines`: its upvalue is a table holding the file at
@@ -364,8 +361,7 @@ fn lines_step(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaErro
     }
     let count = 1 + n as usize;
     let stream = stream_of(vm, file).unwrap_or(Stream::Stdin);
-    let formats = formats(vm, args_base, count, 2, "lines")?;
-    let pushed = read(vm, stream, &formats);
+    let pushed = read(vm, args_base, count, 2, stream, "lines")?;
     let first = vm.stack.len() - pushed;
     let results: Vec<Value> = vm.stack.drain(first..).collect();
     vm.stack.truncate(args_base);
@@ -423,7 +419,7 @@ fn io_lines(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn f_lines(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (file, _) = check_file(vm, base, count, "lines")?;
+    let (file, _) = check_file(vm, base, count, method_name(vm, "lines"))?;
     let name = method_name(vm, "lines");
     lines_iterator(vm, base, count, 2, file, name)
 }
@@ -468,20 +464,22 @@ fn io_output(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
 /// The standard files stay open: closing one fails, as in Lua.
 fn io_close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     if count == 0 {
-        vm.push(Value::Nil);
-        let message = vm.intern(b"cannot close standard file");
-        vm.push(message);
-        return Ok(2);
+        return Ok(push_close_failure(vm));
     }
-    f_close(vm, base, count)
+    check_file(vm, base, count, "close")?;
+    Ok(push_close_failure(vm))
 }
 
 fn f_close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    check_file(vm, base, count, "close")?;
+    check_file(vm, base, count, method_name(vm, "close"))?;
+    Ok(push_close_failure(vm))
+}
+
+fn push_close_failure(vm: &mut Vm) -> usize {
     vm.push(Value::Nil);
     let message = vm.intern(b"cannot close standard file");
     vm.push(message);
-    Ok(2)
+    2
 }
 
 fn io_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
@@ -495,7 +493,7 @@ fn io_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn f_tostring(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (file, _) = check_file(vm, base, count, "tostring")?;
+    let (file, _) = check_file(vm, base, count, method_name(vm, "tostring"))?;
     let text = format!("file ({:#x})", file.gc_addr().unwrap_or(0));
     let text = vm.intern(text.as_bytes());
     vm.push(text);
