@@ -3,7 +3,8 @@
 
 For each `*.lua` under this directory (run from here, so chunk names are relative paths
 such as `syntax/001_x_1_end.lua`), `lua5.4` runs the script with no arguments and empty
-standard input:
+standard input, with TZ=UTC and without LUA_PATH/LUA_CPATH/LUA_INIT (files under a
+`_modules` directory are modules cases `require`, not cases):
 
   CASE.expected  its standard output, byte for byte
   CASE.error     its error message (stderr without the `lua5.4: ` prefix and without the
@@ -19,13 +20,19 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LUA = "lua5.4"
+# Local time is UTC (moonlet has no time-zone database); Lua's own path variables would
+# change what `require` searches.
+ENV = {k: v for k, v in os.environ.items() if not k.startswith(("LUA_PATH", "LUA_CPATH", "LUA_INIT"))}
+ENV["TZ"] = "UTC"
 
 
 def cases(args):
     if args:
         return [os.path.relpath(os.path.abspath(a), HERE) for a in args]
     found = []
-    for root, _dirs, files in os.walk(HERE):
+    for root, dirs, files in os.walk(HERE):
+        # `_modules` directories hold modules the cases `require`, not cases.
+        dirs[:] = [d for d in dirs if d != "_modules"]
         for name in files:
             if name.endswith(".lua"):
                 found.append(os.path.relpath(os.path.join(root, name), HERE))
@@ -46,7 +53,7 @@ def main():
     for case in cases(sys.argv[1:]):
         base = os.path.join(HERE, case[: -len(".lua")])
         run = subprocess.run([LUA, case], cwd=HERE, stdin=subprocess.DEVNULL,
-                             capture_output=True, timeout=120)
+                             env=ENV, capture_output=True, timeout=120)
         with open(base + ".expected", "wb") as out:
             out.write(run.stdout)
         if run.returncode == 0:

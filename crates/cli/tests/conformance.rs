@@ -11,6 +11,9 @@
 //! and, when lua5.4 failed, its error message (stderr without the `moonlet: ` prefix and
 //! the traceback) must equal `CASE.error`.
 //!
+//! Files under a directory named `_modules` are not cases: they are modules cases load
+//! with `require` (`package.path = "load/_modules/?.lua"`). Cases run with `TZ=UTC`.
+//!
 //! `conformance/PENDING` lists the cases moonlet does not pass yet, one path per line. It
 //! only ever shrinks: a pending case that starts passing fails the test until it is
 //! removed from the list, so the list stays exact.
@@ -33,6 +36,10 @@ fn cases_under(dir: &Path, found: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
+            // `_modules` directories hold files the cases `require`, not cases.
+            if path.file_name().is_some_and(|n| n == "_modules") {
+                continue;
+            }
             cases_under(&path, found);
         } else if path.extension().is_some_and(|ext| ext == "lua") {
             found.push(path);
@@ -95,6 +102,14 @@ fn check_run_case(root: &Path, case: &Path) -> Option<String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_moonlet"))
         .arg(relative)
         .current_dir(root)
+        // Local time is UTC in moonlet; lua5.4 ran with TZ=UTC too (regenerate.py).
+        .env("TZ", "UTC")
+        .env_remove("LUA_INIT")
+        .env_remove("LUA_INIT_5_4")
+        .env_remove("LUA_PATH")
+        .env_remove("LUA_PATH_5_4")
+        .env_remove("LUA_CPATH")
+        .env_remove("LUA_CPATH_5_4")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

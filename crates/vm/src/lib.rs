@@ -5,8 +5,9 @@
 //! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
 //! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
 //! state, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
-//! errors, `stdlib/` the standard library. This crate must not know about source text;
-//! it runs the compiler's prototypes.
+//! errors, `stdlib/` the standard library. The VM runs the compiler's prototypes; source
+//! text reaches it only through `stdlib/load.rs` (`load`, `require`, [`Vm::load_text`]),
+//! which hands it to the parser and compiler.
 //!
 //! ```
 //! let source = b"local t = {} for i = 1, 10 do t[i] = i * i end return t[10]";
@@ -35,6 +36,8 @@ pub mod value;
 mod vm;
 
 pub use error::{ErrorData, LuaError};
+pub use stdlib::host::{Libs, ModuleLoader, ModuleSource};
+pub use stdlib::load::chunk_id;
 pub use vm::Vm;
 
 #[cfg(test)]

@@ -109,6 +109,8 @@ pub struct Vm {
     pub(crate) names: Names,
     /// Where `print` writes.
     pub(crate) out: Box<dyn Write>,
+    /// What the host lets scripts reach beyond the sandbox (`stdlib/host.rs`).
+    pub(crate) host: crate::stdlib::host::Host,
     /// What `collectgarbage("incremental"/"generational")` reports as the previous mode.
     pub(crate) gc_mode: &'static str,
     /// The native function running, and how it was called (for `luaL_error`-style
@@ -208,6 +210,7 @@ impl Vm {
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
+            host: crate::stdlib::host::Host::sandbox(),
             gc_mode: "generational",
             native: NativeCall::idle(),
         };

@@ -9,7 +9,14 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod date;
+pub(crate) mod host;
+pub(crate) mod io;
+pub(crate) mod io_read;
+pub(crate) mod load;
 pub(crate) mod math;
+pub(crate) mod os;
+pub(crate) mod package;
 pub(crate) mod random;
 pub(crate) mod sort;
 pub(crate) mod string;
@@ -30,6 +37,10 @@ pub(crate) fn open(vm: &mut Vm) {
     table::open(vm);
     math::open(vm);
     utf8::open(vm);
+    os::open(vm);
+    load::open(vm);
+    // Last: `package.loaded` records the libraries opened above.
+    package::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it

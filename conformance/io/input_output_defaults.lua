@@ -1,0 +1,11 @@
+-- io.input and io.output get and set the default files.
+print(io.output() == io.stdout, io.input() == io.stdin)
+print(io.output(io.stdout) == io.stdout)
+print(io.output(nil) == io.stdout, io.input(nil) == io.stdin)
+print(pcall(io.output, {}))
+print(pcall(io.input, true))
+io.output(io.stderr)
+io.write("to standard error\n")
+print(io.output() == io.stderr)
+io.output(io.stdout)
+io.write("back on standard output\n")

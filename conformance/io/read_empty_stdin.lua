@@ -1,0 +1,12 @@
+-- Standard input is empty: every read format fails, except "a".
+print(io.read())
+print(io.read("l"))
+print(io.read("L"))
+print(io.read("n"))
+print(io.read(5))
+print(io.read(0))
+print(io.read("a"))
+print(io.read("*a"), io.read("*l"), io.read("*n"))
+print(select("#", io.read("l", "n", "a")))
+print(io.read("a", "a", "l", "a"))
+print(io.stdin:read("l"), io.stdin:read("a"))

@@ -1,0 +1,11 @@
+-- Invalid read formats.
+print(pcall(io.read, "x"))
+print(pcall(io.read, "*z"))
+print(pcall(io.read, ""))
+print(pcall(io.read, "l", "q"))
+print(pcall(io.read, {}))
+print(pcall(io.read, true))
+print(pcall(io.read, 1.5))
+print(pcall(function() io.stdin:read("x") end))
+print(pcall(function() io.stdin:read({}) end))
+print(pcall(function() io.read("*") end))

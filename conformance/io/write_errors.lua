@@ -1,0 +1,10 @@
+-- Only strings and numbers can be written; earlier arguments are written first.
+print(pcall(io.write, {}))
+print(pcall(io.write, nil))
+print(pcall(io.write, true))
+print(pcall(io.write, "a", "b", print))
+print()
+print(pcall(io.write, 1, nil))
+print()
+print(pcall(function() io.write("x", {}) end))
+print()

@@ -1,0 +1,11 @@
+-- Reading standard output or writing standard input fails like C (EBADF).
+print(io.stdout:read("l"))
+print(io.stderr:read())
+print(io.stdin:write("x"))
+io.output(io.stdin)
+print(io.write("lost"))
+io.output(io.stdout)
+io.input(io.stdout)
+print(io.read())
+io.input(io.stdin)
+print(io.read())

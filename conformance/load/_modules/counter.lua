@@ -1,0 +1,2 @@
+count = (count or 0) + 1
+return {count = count}

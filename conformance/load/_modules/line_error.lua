@@ -1,0 +1,3 @@
+#!shebang
+
+error("on line three")

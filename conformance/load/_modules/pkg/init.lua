@@ -1,0 +1,1 @@
+return "pkg from init.lua: " .. (...)

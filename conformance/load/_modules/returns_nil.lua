@@ -1,0 +1,1 @@
+loaded_side_effect = (loaded_side_effect or 0) + 1

@@ -1,0 +1,3 @@
+-- A module returning a table; it records its arguments.
+local name, file = ...
+return {name = name, file = file, answer = 42}

@@ -1,0 +1,3 @@
+#!/usr/bin/env lua
+-- dofile and loadfile skip a first line starting with '#'.
+return 1, "two", ...

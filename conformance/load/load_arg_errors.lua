@@ -1,0 +1,10 @@
+-- Argument errors of load.
+print(pcall(load))
+print(pcall(load, nil))
+print(pcall(load, {}))
+print(pcall(load, true))
+print(pcall(load, "x", {}))
+print(pcall(load, "x", nil, {}))
+print(pcall(load, {}, {}))
+print(pcall(load, {}, nil, {}))
+print(pcall(load, print, true))

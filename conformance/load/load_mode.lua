@@ -1,0 +1,10 @@
+-- The mode argument: text chunks need 't', binary ones 'b'.
+print(load("\27Lua", "bin", "t"))
+print(load("return 1", "txt", "b"))
+print(load("return 1", "txt", "q"))
+print(load("return 1", "txt", ""))
+print(load("return 1", "txt", "t")())
+print(load("return 2", "txt", "bt")())
+print(load("return 3", "txt", "tb")())
+print(load("return 4", nil, nil)())
+print(load("\27", "=esc", "t"))

@@ -1,0 +1,13 @@
+-- A syntax error makes load return nil and the message.
+print(load("x ="))
+print(load("x = = 1"))
+print(load("return return"))
+print(load("for i = 1 do end"))
+print(load("local t = {1, 2"))
+print(load("x = 'unfinished"))
+print(load("f(", "=named"))
+print(load("\n\n\nend"))
+print(load("goto nowhere"))
+print(load("break"))
+print(load("local x <const> = 1; x = 2"))
+print(load("local x <foo> = 1"))

@@ -1,0 +1,10 @@
+-- os.clock and the current time: only their types and signs are deterministic.
+local c = os.clock()
+print(type(c), math.type(c), c >= 0)
+local c2 = os.clock()
+print(c2 >= c)
+local now = os.time()
+print(math.type(now), now > 1600000000)
+print(os.date("!%Y", now) >= "2020")
+print(os.time(os.date("*t", now)) == now)
+print(type(os.date()), type(os.date("*t").year))

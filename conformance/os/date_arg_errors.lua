@@ -1,0 +1,13 @@
+-- Argument errors of os.date.
+print(pcall(os.date, "!%Y", 1.5))
+print(pcall(os.date, "!%Y", "x"))
+print(pcall(os.date, "!%Y", {}))
+print(pcall(os.date, {}))
+print(pcall(os.date, true))
+print(pcall(os.date, "!%Y", "10"))
+print(pcall(os.date, "!%Y", 2^60))
+print(pcall(os.date, "!%Y", -2^60))
+print(pcall(os.date, "!%Y", math.maxinteger))
+print(pcall(os.date, "!%Y", 67767976233316800))
+print(pcall(os.date, "!%Y", 67767976233316800 * 2))
+print(pcall(os.date, "!*t", 67767976233316800 * 2))

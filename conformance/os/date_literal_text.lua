@@ -1,0 +1,10 @@
+-- Text outside conversions is copied; %n %t %% and numbers as formats.
+print(os.date("!hello", 0))
+print(os.date("!", 0) == "")
+print(os.date("", 0) == "")
+print(os.date("!a%%b%nc%td", 0))
+print(os.date(1, 0), os.date(12.5, 0))
+print(os.date("!%Y%Y%Y", 0))
+print(os.date("!*t!", 0))
+print(os.date("*T", 0))
+print(type(os.date("*t")), type(os.date()), type(os.date("!%c")))

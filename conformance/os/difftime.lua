@@ -1,0 +1,10 @@
+-- os.difftime: a float difference of two integer times.
+print(os.difftime(10, 5), os.difftime(5, 10), os.difftime(0, 0))
+print(math.type(os.difftime(10, 5)))
+print(os.difftime(os.time{year = 2001, month = 1, day = 1}, os.time{year = 2000, month = 1, day = 1}))
+print(os.difftime("10", 4), os.difftime(2.0, 1))
+print(os.difftime(math.maxinteger, math.mininteger))
+print(pcall(os.difftime, 10))
+print(pcall(os.difftime))
+print(pcall(os.difftime, 1.5, 1))
+print(pcall(os.difftime, 1, "x"))

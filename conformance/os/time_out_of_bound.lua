@@ -1,0 +1,13 @@
+-- Each field less its offset (1900 for year, 1 for month) must fit a C int.
+print(pcall(os.time, {year = 2^31 + 1900, month = 1, day = 1}))
+print(pcall(os.time, {year = 2^31 + 1899, month = 1, day = 1}))
+print(pcall(os.time, {year = -2^31 + 1900, month = 1, day = 1}))
+print(pcall(os.time, {year = -2^31 + 1899, month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 2^31 + 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = -2^31 + 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = -2^31, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = -2^31}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = -2^31 - 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, min = math.maxinteger}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, sec = math.mininteger}))
