@@ -156,6 +156,21 @@ impl Vm {
                         let result = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => p $op q,
                             (Value::Float(p), Value::Float(q)) => p $op q,
+                            // Mixed subtypes compare exactly (`number.rs`).
+                            (Value::Int(p), Value::Float(q)) => {
+                                if $or_equal {
+                                    number::le_int_float(p, q)
+                                } else {
+                                    number::lt_int_float(p, q)
+                                }
+                            }
+                            (Value::Float(p), Value::Int(q)) => {
+                                if $or_equal {
+                                    number::le_float_int(p, q)
+                                } else {
+                                    number::lt_float_int(p, q)
+                                }
+                            }
                             _ => {
                                 savepc!();
                                 self.less(x, y, $or_equal)?
@@ -223,14 +238,35 @@ impl Vm {
                         w!(a, v);
                     }};
                 }
-                // `+`, `-`, `*` with both operands integers or both floats inline; every
-                // other case (mixed, strings, metamethods, errors) in `binary`.
+                // `/`: any two numbers divide as floats.
+                macro_rules! divide {
+                    ($y:expr, $reg_y:expr) => {{
+                        let (x, y) = (r!(i.b()), $y);
+                        let as_float = |v: Value| match v {
+                            Value::Float(f) => Some(f),
+                            Value::Int(n) => Some(n as f64),
+                            _ => None,
+                        };
+                        let v = match (as_float(x), as_float(y)) {
+                            (Some(p), Some(q)) => Value::Float(p / q),
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::Div, x, y, (Operand::Reg(i.b()), $reg_y))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
+                // `+`, `-`, `*` on numbers inline (integers stay integers, a float makes the
+                // result a float); strings, metamethods and errors go to `binary`.
                 macro_rules! arith {
                     ($op:ident, $y:expr, $reg_y:expr, $int:ident, $float:tt) => {{
                         let (x, y) = (r!(i.b()), $y);
                         let v = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
                             (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
@@ -245,6 +281,8 @@ impl Vm {
                         let v = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
                             (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?
@@ -351,19 +389,15 @@ impl Vm {
                     OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
                     OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
                     OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
-                    OpCode::PowK | OpCode::DivK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
+                    OpCode::Div => divide!(r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::DivK => divide!(kst!(i.c()), Operand::Anonymous),
+                    OpCode::PowK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
                         savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), kst!(i.c()));
                         w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?);
                     }
-                    OpCode::Pow
-                    | OpCode::Div
-                    | OpCode::BAnd
-                    | OpCode::BOr
-                    | OpCode::BXor
-                    | OpCode::Shl
-                    | OpCode::Shr => {
+                    OpCode::Pow | OpCode::BAnd | OpCode::BOr | OpCode::BXor | OpCode::Shl | OpCode::Shr => {
                         savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), r!(i.c()));
