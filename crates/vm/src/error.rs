@@ -16,15 +16,17 @@ pub struct LuaError {
     pub traceback: Option<String>,
     /// Not an error: a coroutine yielding, on its way out to the `resume` that runs it.
     pub(crate) yielding: bool,
+    /// The native function that raised it, while that is known (tracebacks show it).
+    pub(crate) raised_by: Option<crate::levels::NativeRecord>,
 }
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError { value, traceback: None, yielding: false }
+        LuaError { value, traceback: None, yielding: false, raised_by: None }
     }
 
     pub(crate) fn yield_signal() -> LuaError {
-        LuaError { value: Value::Nil, traceback: None, yielding: true }
+        LuaError { value: Value::Nil, traceback: None, yielding: true, raised_by: None }
     }
 }
 

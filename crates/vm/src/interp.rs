@@ -103,7 +103,7 @@ impl Vm {
                         debug_assert!(index < upvalues.len());
                         // SAFETY: verified code only names the function's upvalues, and a
                         // closure has one per upvalue description of its prototype.
-                        unsafe { *upvalues.get_unchecked(index) }
+                        unsafe { upvalues.get_unchecked(index) }.get()
                     }};
                 }
                 macro_rules! rk {
@@ -120,6 +120,10 @@ impl Vm {
                 // SAFETY: `fi` is this frame's index; frames only change on calls and
                 // returns, after which the loop restarts at `'frame`.
                 unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc;
+                // Debug hooks (`debug.sethook`): one field test when none is set.
+                if self.hook.armed {
+                    self.hook_instruction()?;
+                }
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),
                     OpCode::LoadI => w!(a, Value::Int(i.sbx())),
@@ -347,6 +351,7 @@ impl Vm {
                                         varargs: 0,
                                         is_entry: false,
                                         via_native: false,
+                                        tail_call: false,
                                     });
                                     continue 'frame;
                                 }
@@ -369,6 +374,21 @@ impl Vm {
                         {
                             return Err(self.call_error(a, CallSite::Lua));
                         }
+                        // A native function runs in this frame, as in Lua (its errors
+                        // and the debug library see this function as its caller); the
+                        // `Return` that follows every `TailCall` returns its results.
+                        if let Value::Function(f) = callee {
+                            if matches!(&*f, Function::Native { .. }) {
+                                if self.precall(a, nargs, -1, CallSite::Lua)? {
+                                    continue 'frame;
+                                }
+                                let keep = self.top;
+                                self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                                self.top = keep;
+                                self.maybe_collect();
+                                continue;
+                            }
+                        }
                         self.close_upvalues(base);
                         let Some(current) = self.frames.pop() else { return Ok(()) };
                         let dest = current.func_slot;
@@ -378,6 +398,7 @@ impl Vm {
                         if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
+                                frame.tail_call = true;
                             }
                             continue 'frame;
                         }
@@ -636,7 +657,7 @@ impl Vm {
     fn make_closure(
         &mut self,
         parent: crate::gc::Gc<crate::function::FnProto>,
-        parent_upvalues: &[crate::gc::Gc<crate::function::UpVal>],
+        parent_upvalues: &[std::cell::Cell<crate::gc::Gc<crate::function::UpVal>>],
         index: usize,
         base: usize,
     ) -> Value {
@@ -650,9 +671,10 @@ impl Vm {
                 if desc.in_stack {
                     self.find_upvalue(base + index)
                 } else {
-                    parent_upvalues.get(index).copied().unwrap_or_else(|| self.find_upvalue(base))
+                    parent_upvalues.get(index).map_or_else(|| self.find_upvalue(base), std::cell::Cell::get)
                 }
             })
+            .map(std::cell::Cell::new)
             .collect();
         let f = self.heap.alloc(Function::Lua { proto: child, upvalues: upvalues.into_boxed_slice() });
         Value::Function(f)

@@ -112,15 +112,37 @@ impl Vm {
         if p.exec != self.exec_depth {
             return Err(error);
         }
-        self.protected.pop();
-        let error = self.unwind_with(p.frames, p.func_slot + 1, error);
-        let value = if p.handler.is_nil() {
-            error.value
+        // The message handler runs where the error happened, before unwinding (as in
+        // Lua: `debug.traceback` as a handler shows the failing functions), with the
+        // native function that raised it back on the stack of levels.
+        let handled = if p.handler.is_nil() {
+            None
         } else {
-            match self.call(p.handler, &[error.value]) {
+            let pushed = self.push_raiser(error.raised_by);
+            let result = self.call(p.handler, &[error.value]);
+            if pushed {
+                self.natives.pop();
+            }
+            Some(match result {
                 Ok(results) => results.first().copied().unwrap_or(Value::Nil),
                 Err(_) => self.intern(b"error in error handling"),
-            }
+            })
+        };
+        self.protected.pop();
+        if let (Some(value), Some(slot)) = (handled, self.stack.get_mut(p.func_slot)) {
+            // Kept where the collector sees it while `__close` handlers run.
+            *slot = value;
+        }
+        let original = error.value;
+        let error = self.unwind_with(p.frames, p.func_slot + 1, error);
+        let value = match handled {
+            // A `__close` that failed replaced the error: it goes through the handler too.
+            Some(_) if !Value::raw_eq(original, error.value) => match self.call(p.handler, &[error.value]) {
+                Ok(results) => results.first().copied().unwrap_or(Value::Nil),
+                Err(_) => self.intern(b"error in error handling"),
+            },
+            Some(_) => self.stack.get(p.func_slot).copied().unwrap_or(Value::Nil),
+            None => error.value,
         };
         self.ensure_stack(p.func_slot + 2)?;
         self.stack[p.func_slot] = Value::Bool(false);
