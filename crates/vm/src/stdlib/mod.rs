@@ -8,6 +8,8 @@
 pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
+pub(crate) mod debug;
+pub(crate) mod debug_hook;
 
 use crate::function::{Function, NativeFn};
 use crate::gc::Gc;
@@ -19,6 +21,9 @@ use crate::vm::Vm;
 pub(crate) fn open(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
+    // The full debug library is for the CLI; an embedded state should get only
+    // `debug.traceback` (`debug::open_traceback`) once library options exist.
+    debug::open(vm);
 }
 
 /// Creates the global table `library` holding `functions`, or adds them to it if it
