@@ -105,6 +105,13 @@ impl Compiler {
         self.statements(block, last_line)?;
         self.fs().line = last_line;
         self.leave_block()?;
+        // The final return is on the line of the chunk's last token, as in Lua (errors
+        // about pending gotos above are at the end of the text).
+        self.fs().line = if block.stats.is_empty() && block.ret.is_none() {
+            1
+        } else {
+            self.lines.line_of((block.span.end as usize).saturating_sub(1))
+        };
         self.final_return();
         let fs = self.funcs.pop().unwrap_or_else(|| FuncState::new(0));
         Ok(fs.finish(self.source.clone(), 0))
