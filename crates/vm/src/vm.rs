@@ -657,8 +657,10 @@ impl Vm {
                 Err(self.unwind_with(frames, func_slot, error))
             }
             Err(mut error) => {
-                // The outermost call: record where the error happened before unwinding.
-                if self.native_depth == 0 && error.traceback.is_none() {
+                // The outermost call, or one no `pcall` protects (the error will reach
+                // the host): record where the error happened before unwinding.
+                let unprotected = self.protected.is_empty() && Gc::ptr_eq(self.current, self.main_thread);
+                if (self.native_depth == 0 || unprotected) && error.traceback.is_none() {
                     error.traceback = Some(self.error_traceback(error.raised_by));
                 }
                 Err(self.unwind_with(frames, func_slot, error))

@@ -110,6 +110,9 @@ pub(crate) fn resume_thread(
         Err(e) => {
             co.status.set(CoStatus::Dead);
             co.error.set(e.value);
+            // Its stack stays as the error left it (`debug.traceback(co)`), with the
+            // native function that raised it.
+            vm.push_raiser(e.raised_by);
             Err(e.value)
         }
     };
@@ -219,6 +222,7 @@ fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let closed = vm.close_tbc(0, error);
     vm.close_upvalues(0);
     vm.frames.clear();
+    vm.natives.clear();
     vm.stack.clear();
     vm.switch_to(previous);
     co.status.set(CoStatus::Dead);
