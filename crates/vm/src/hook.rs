@@ -13,6 +13,7 @@ use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
 use crate::function::NativeFn;
+use crate::levels::NativeRecord;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -143,6 +144,20 @@ impl Vm {
         Ok(count)
     }
 
+    /// A resumed coroutine's `yield` (its function in `slot`) returns the values from
+    /// `first` to the stack's end: its return event.
+    pub(crate) fn yield_return_hook(&mut self, slot: usize, first: usize) -> Result<(), LuaError> {
+        if self.hook.mask & MASK_RETURN == 0 {
+            return Ok(());
+        }
+        let Some(&Value::Function(func)) = self.stack.get(slot) else { return Ok(()) };
+        self.natives.push(NativeRecord { func, func_slot: slot, frames: self.frames.len() });
+        let count = self.stack.len().saturating_sub(first);
+        let result = self.run_hook("return", None, (first.saturating_sub(slot), count));
+        self.natives.pop();
+        result
+    }
+
     /// Calls the running thread's hook function with the event's name and line; the
     /// hook is off while it runs.
     fn run_hook(&mut self, event: &str, line: Option<i64>, transfer: (usize, usize)) -> Result<(), LuaError> {
@@ -161,7 +176,8 @@ impl Vm {
         self.hook.running = true;
         self.hook.armed = false;
         self.hook.marker = Some((self.frames.len(), self.natives.len()));
-        self.hook.transfer = transfer;
+        // Lua records transfer information only when values are transferred.
+        self.hook.transfer = if transfer.1 == 0 { (0, 0) } else { transfer };
         let result = self.call(func, &[event, line]);
         // Keep what the hook changed with `sethook`; restore the tracing position.
         self.hook.running = false;

@@ -80,7 +80,8 @@ pub(crate) fn resume_thread(
         let (slot, wanted) = co.resume_point.take().unwrap_or((0, -1));
         let first = vm.stack.len();
         vm.stack.extend_from_slice(args);
-        vm.place_results(first, args.len(), slot, wanted).and_then(|()| {
+        let returned = if vm.hook.armed { vm.yield_return_hook(slot, first) } else { Ok(()) };
+        returned.and_then(|()| vm.place_results(first, args.len(), slot, wanted)).and_then(|()| {
             let depth = vm.exec_depth + 1;
             for p in &mut vm.protected {
                 p.exec = depth;
