@@ -441,10 +441,12 @@ impl Vm {
 
     /// The name a traceback gives a function stored in a loaded library (Lua 5.4.4 looks
     /// through `package.loaded`: `string.rep`, and globals without the `_G.`). Without
-    /// `package.loaded`, the globals and the qualified names of native functions are
-    /// searched.
+    /// `package.loaded`, the globals and the standard library tables are searched, as
+    /// `lua` would find them there.
     pub(crate) fn global_function_name(&mut self, func: Value) -> Option<String> {
-        let Value::Function(f) = func else { return None };
+        if !matches!(func, Value::Function(_)) {
+            return None;
+        }
         let package = self.intern(b"package");
         let loaded_key = self.intern(b"loaded");
         let loaded = match self.globals.get(package) {
@@ -456,20 +458,26 @@ impl Vm {
         };
         let found = match loaded {
             Some(loaded) => find_field(loaded, func, 2),
-            None => find_field(self.globals, func, 1).map(|name| format!("_G.{name}")).or_else(|| {
-                let Function::Native { name, .. } = &*f else { return None };
-                let (library, field) = name.split_once('.')?;
-                let library = self.strings.intern(&mut self.heap, library.as_bytes());
-                let field = self.strings.intern(&mut self.heap, field.as_bytes());
-                match self.globals.get_str(library) {
-                    Value::Table(t) if Value::raw_eq(t.get_str(field), func) => Some((*name).to_owned()),
-                    _ => None,
+            None => {
+                let mut libraries = vec![("_G", self.globals)];
+                for name in STANDARD_LIBRARIES {
+                    let key = self.intern(name.as_bytes());
+                    if let Value::Table(t) = self.globals.get(key) {
+                        libraries.push((name, t));
+                    }
                 }
-            }),
+                libraries.into_iter().find_map(|(name, table)| {
+                    find_field(table, func, 1).map(|field| format!("{name}.{field}"))
+                })
+            }
         }?;
         Some(found.strip_prefix("_G.").map(str::to_owned).unwrap_or(found))
     }
 }
+
+/// The libraries `lua` lists in `package.loaded` besides `_G`.
+const STANDARD_LIBRARIES: [&str; 9] =
+    ["package", "coroutine", "table", "io", "os", "string", "math", "utf8", "debug"];
 
 /// The string key path (`a` or `a.b`, at most `depth` keys) under which `table` holds
 /// `value` (Lua's `findfield`).
