@@ -16,17 +16,18 @@ pub struct LuaError {
     pub traceback: Option<String>,
     /// Not an error: a coroutine yielding, on its way out to the `resume` that runs it.
     pub(crate) yielding: bool,
-    /// The native function that raised it, while that is known (tracebacks show it).
-    pub(crate) raised_by: Option<crate::levels::NativeRecord>,
+    /// Which record of the VM's last raising native function is this error's (0: none;
+    /// see `Vm::raiser`). A number, so that the error stays small.
+    pub(crate) raised_by: u32,
 }
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError { value, traceback: None, yielding: false, raised_by: None }
+        LuaError { value, traceback: None, yielding: false, raised_by: 0 }
     }
 
     pub(crate) fn yield_signal() -> LuaError {
-        LuaError { value: Value::Nil, traceback: None, yielding: true, raised_by: None }
+        LuaError { value: Value::Nil, traceback: None, yielding: true, raised_by: 0 }
     }
 }
 

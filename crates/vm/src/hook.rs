@@ -1,9 +1,9 @@
 //! Debug hooks (`debug.sethook`): when the running thread's hook is called, and with what.
 //!
-//! Owns the per-thread hook state and its dispatch: the interpreter calls
-//! [`Vm::hook_instruction`] before each instruction only while `hook.armed` is set (one
-//! field test otherwise), and `precall` runs native functions through
-//! [`Vm::hooked_native`] likewise. Events follow Lua's `luaG_traceexec`/`luaD_hook`:
+//! Owns the per-thread hook state and its dispatch: while `hook.armed` is set, the
+//! interpreter runs its traced loop, which calls [`Vm::hook_instruction`] before each
+//! instruction (the untraced loop has no test per instruction), and `precall` runs
+//! native functions through [`Vm::hooked_native`]. Events follow Lua's `luaG_traceexec`/`luaD_hook`:
 //! `call`/`tail call` on entering a function, `return` before it returns, `line` when an
 //! instruction starts a new line or jumps back, `count` every N instructions. The hook
 //! function itself lives in the registry (`_HOOKKEY`, keyed by thread), as in Lua; the
@@ -45,6 +45,9 @@ pub(crate) struct HookState {
     pub(crate) marker: Option<(usize, usize)>,
     /// `ftransfer`/`ntransfer` of the call or return event being reported.
     pub(crate) transfer: (usize, usize),
+    /// The interpreter left its loop because `armed` changed: it must go on in the
+    /// other instance of the loop (see `Vm::execute`).
+    pub(crate) switch: bool,
 }
 
 impl HookState {
@@ -60,6 +63,8 @@ impl HookState {
 impl Vm {
     /// Before the instruction the running frame's `pc` points past: the events it
     /// causes, in Lua's order (call, count, line, return).
+    #[cold]
+    #[inline(never)]
     pub(crate) fn hook_instruction(&mut self) -> Result<(), LuaError> {
         let Some(&frame) = self.frames.last() else { return Ok(()) };
         let proto = frame.proto;
@@ -117,6 +122,8 @@ impl Vm {
     }
 
     /// Runs native `func` (its record already pushed) after its call event.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn hooked_native(
         &mut self,
         func: NativeFn,
@@ -131,12 +138,9 @@ impl Vm {
 
     /// The return event of a native function whose arguments started at `base`, once it
     /// pushed its `count` results.
-    pub(crate) fn native_return_hook(
-        &mut self,
-        result: Result<usize, LuaError>,
-        base: usize,
-    ) -> Result<usize, LuaError> {
-        let count = result?;
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn native_return_hook(&mut self, count: usize, base: usize) -> Result<usize, LuaError> {
         if self.hook.mask & MASK_RETURN != 0 {
             let first = self.stack.len().saturating_sub(count);
             self.run_hook("return", None, (first + 1 - base, count))?;

@@ -23,7 +23,11 @@ impl Vm {
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
         self.exec_depth += 1;
         let result = loop {
-            match self.run() {
+            // Debug hooks run in the traced instance of the loop: the other one has no
+            // hook test per instruction, and hands over when hooks are set or cleared.
+            let run = if self.hook.armed { self.run::<true>() } else { self.run::<false>() };
+            match run {
+                Ok(()) if self.hook.switch => self.hook.switch = false,
                 Ok(()) => break Ok(()),
                 Err(error) => {
                     if let Err(error) = self.recover(error) {
@@ -36,10 +40,22 @@ impl Vm {
         result
     }
 
-    /// The instruction loop proper; returns on the entry frame's return or on an error.
-    fn run(&mut self) -> Result<(), LuaError> {
+    /// The instruction loop proper; returns on the entry frame's return or on an error,
+    /// or (setting `hook.switch`) when hooks were set or cleared and the other instance
+    /// (`TRACED`: calling the hook before each instruction) must take over.
+    fn run<const TRACED: bool>(&mut self) -> Result<(), LuaError> {
+        // Where hooks may have changed (after a call): hand over if needed.
+        macro_rules! hand_over_if_hooks_changed {
+            () => {
+                if self.hook.armed != TRACED {
+                    self.hook.switch = true;
+                    return Ok(());
+                }
+            };
+        }
         'frame: loop {
             let Some(&frame) = self.frames.last() else { return Ok(()) };
+            hand_over_if_hooks_changed!();
             let fi = self.frames.len() - 1;
             let proto = frame.proto;
             let code = &proto.proto.code[..];
@@ -120,8 +136,7 @@ impl Vm {
                 // SAFETY: `fi` is this frame's index; frames only change on calls and
                 // returns, after which the loop restarts at `'frame`.
                 unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc;
-                // Debug hooks (`debug.sethook`): one field test when none is set.
-                if self.hook.armed {
+                if TRACED && self.hook.armed {
                     self.hook_instruction()?;
                 }
                 match op {
@@ -364,6 +379,7 @@ impl Vm {
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
                         self.top = keep;
                         self.maybe_collect();
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TailCall => {
                         let nargs = if i.b() == 0 { self.top - a - 1 } else { i.b() - 1 };
@@ -386,6 +402,7 @@ impl Vm {
                                 self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
                                 self.top = keep;
                                 self.maybe_collect();
+                                hand_over_if_hooks_changed!();
                                 continue;
                             }
                         }
@@ -469,6 +486,7 @@ impl Vm {
                             continue 'frame;
                         }
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TForLoop => {
                         let v = at!(a + 4);

@@ -8,6 +8,7 @@
 //! Lua frames below them. It changes nothing but local values (`setlocal`); names come
 //! from `debuginfo.rs`.
 
+use crate::error::LuaError;
 use crate::function::Function;
 use crate::gc::Gc;
 use crate::hook::HookState;
@@ -366,8 +367,8 @@ impl Vm {
 
     /// The traceback of an error that reached the host: the native function that raised
     /// it (if any) is still shown as the innermost level, as in Lua.
-    pub(crate) fn error_traceback(&mut self, raised_by: Option<NativeRecord>) -> String {
-        let pushed = self.push_raiser(raised_by);
+    pub(crate) fn error_traceback(&mut self, error: &LuaError) -> String {
+        let pushed = self.push_raiser(error);
         let text = self.traceback();
         if pushed {
             self.natives.pop();
@@ -375,11 +376,21 @@ impl Vm {
         text
     }
 
+    /// Remembers `record` as the raiser of a new error; returns the number the error
+    /// refers to it by.
+    pub(crate) fn note_raiser(&mut self, record: NativeRecord) -> u32 {
+        let number = self.raiser.0.wrapping_add(1).max(1);
+        self.raiser = (number, Some(record));
+        number
+    }
+
     /// Puts back the record of the native function that raised an error, while the
     /// frames it was called from are still there. Returns whether it did.
-    pub(crate) fn push_raiser(&mut self, raised_by: Option<NativeRecord>) -> bool {
-        match raised_by {
-            Some(record) if record.frames == self.frames.len() => {
+    pub(crate) fn push_raiser(&mut self, error: &LuaError) -> bool {
+        match self.raiser {
+            (number, Some(record))
+                if number == error.raised_by && number != 0 && record.frames == self.frames.len() =>
+            {
                 self.natives.push(record);
                 true
             }

@@ -118,7 +118,7 @@ impl Vm {
         let handled = if p.handler.is_nil() {
             None
         } else {
-            let pushed = self.push_raiser(error.raised_by);
+            let pushed = self.push_raiser(&error);
             let result = self.call(p.handler, &[error.value]);
             if pushed {
                 self.natives.pop();

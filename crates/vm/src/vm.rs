@@ -124,6 +124,9 @@ pub struct Vm {
     /// Metatables `debug.setmetatable` gave to nil, booleans, numbers, functions and
     /// threads (indexed by [`Vm::type_meta_index`]).
     pub(crate) type_metas: [Option<Gc<Table>>; 5],
+    /// The native function that raised the latest error, with a number errors refer to
+    /// it by (`LuaError::raised_by`).
+    pub(crate) raiser: (u32, Option<NativeRecord>),
 }
 
 /// How the running native function was called.
@@ -221,6 +224,7 @@ impl Vm {
             natives: Vec::new(),
             hook: HookState::default(),
             type_metas: [None; 5],
+            raiser: (0, None),
         };
         crate::stdlib::open(&mut vm);
         vm
@@ -579,13 +583,17 @@ impl Vm {
                 let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
                 self.natives.push(NativeRecord { func: function, func_slot, frames: self.frames.len() });
-                let result = if self.hook.armed {
+                let mut result = if self.hook.armed {
                     self.hooked_native(func, base, nargs)
                 } else {
                     func(self, base, nargs)
                 };
                 // (A hook `func` just set sees its return, as in Lua.)
-                let result = if self.hook.armed { self.native_return_hook(result, base) } else { result };
+                if self.hook.armed {
+                    if let Ok(count) = result {
+                        result = self.native_return_hook(count, base);
+                    }
+                }
                 let record = self.natives.pop();
                 self.native = caller;
                 self.native_depth -= 1;
@@ -594,8 +602,10 @@ impl Vm {
                     Err(mut error) => {
                         // The innermost native function an error leaves is the one that
                         // raised it: tracebacks show it.
-                        if error.raised_by.is_none() && !error.yielding {
-                            error.raised_by = record;
+                        if error.raised_by == 0 && !error.yielding {
+                            if let Some(record) = record {
+                                error.raised_by = self.note_raiser(record);
+                            }
                         }
                         return Err(error);
                     }
@@ -661,7 +671,7 @@ impl Vm {
                 // the host): record where the error happened before unwinding.
                 let unprotected = self.protected.is_empty() && Gc::ptr_eq(self.current, self.main_thread);
                 if (self.native_depth == 0 || unprotected) && error.traceback.is_none() {
-                    error.traceback = Some(self.error_traceback(error.raised_by));
+                    error.traceback = Some(self.error_traceback(&error));
                 }
                 Err(self.unwind_with(frames, func_slot, error))
             }

@@ -113,7 +113,7 @@ pub(crate) fn resume_thread(
             co.error.set(e.value);
             // Its stack stays as the error left it (`debug.traceback(co)`), with the
             // native function that raised it.
-            vm.push_raiser(e.raised_by);
+            vm.push_raiser(&e);
             Err(e.value)
         }
     };
