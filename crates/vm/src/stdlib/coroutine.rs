@@ -7,7 +7,7 @@
 //! interpreter runs without a Rust frame) but not a metamethod or other Rust call.
 
 use crate::error::LuaError;
-use crate::function::{Function, NativeFn, NativeKind};
+use crate::function::{Function, NativeKind};
 use crate::gc::Gc;
 use crate::stdlib::args::type_error;
 use crate::thread::{CoStatus, Thread};
