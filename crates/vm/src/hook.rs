@@ -143,7 +143,7 @@ impl Vm {
     pub(crate) fn native_return_hook(&mut self, count: usize, base: usize) -> Result<usize, LuaError> {
         if self.hook.mask & MASK_RETURN != 0 {
             let first = self.stack.len().saturating_sub(count);
-            self.run_hook("return", None, (first + 1 - base, count))?;
+            self.run_hook("return", None, ((first + 1).saturating_sub(base), count))?;
         }
         Ok(count)
     }

@@ -4,8 +4,9 @@
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
 //! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
 //! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
-//! state, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
-//! errors, `stdlib/` the standard library. This crate must not know about source text;
+//! state, `ops.rs` operators and metamethods, `debuginfo.rs` names of variables and
+//! called functions from code, `levels.rs` the call stack as tracebacks and the debug
+//! library see it, `hook.rs` debug hooks, `stdlib/` the standard library. This crate must not know about source text;
 //! it runs the compiler's prototypes.
 //!
 //! ```

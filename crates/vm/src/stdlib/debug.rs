@@ -314,7 +314,9 @@ fn setupvalue(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError>
     match &*f {
         Function::Lua { upvalues, .. } => {
             // `upvalue` found it, so the index is valid.
-            if let Some(cell) = usize::try_from(n - 1).ok().and_then(|i| upvalues.get(i)) {
+            if let Some(cell) =
+                n.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| upvalues.get(i))
+            {
                 vm.upvalue_set(cell.get(), value);
             }
         }
@@ -370,8 +372,8 @@ fn upvaluejoin(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError
         return Err(arg_error(vm, which, "upvaluejoin", "Lua function expected"));
     };
     // Both indices were checked by `check_upvalue`.
-    let cell = usize::try_from(n1 - 1).ok().and_then(|i| target.get(i));
-    let shared = usize::try_from(n2 - 1).ok().and_then(|i| source.get(i));
+    let cell = n1.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| target.get(i));
+    let shared = n2.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| source.get(i));
     if let (Some(cell), Some(shared)) = (cell, shared) {
         cell.set(shared.get());
     }
