@@ -23,7 +23,7 @@ use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 
 /// Stack slots a state may use (Lua's `LUAI_MAXSTACK`): past it, `stack overflow`.
-const MAX_STACK: usize = 1_000_000;
+pub(crate) const MAX_STACK: usize = 1_000_000;
 /// Nested native calls (metamethods, `pcall`, …) allowed (Lua's `LUAI_MAXCCALLS`).
 pub(crate) const MAX_NATIVE_DEPTH: u32 = 200;
 
