@@ -217,8 +217,7 @@ impl StackView<'_> {
                 info.current_line = i64::from(line);
                 info.is_tail_call = frame.tail_call;
             }
-            Level::Native { .. } => {}
-            Level::Host => info.nups = 0,
+            Level::Native { .. } | Level::Host => {}
         }
         info.name = self.name(levels, index);
         if index > 0 && self.is_hook_function(levels, index - 1) {
