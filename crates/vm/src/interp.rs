@@ -23,7 +23,11 @@ impl Vm {
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
         self.exec_depth += 1;
         let result = loop {
-            match self.run() {
+            // Debug hooks run in the traced instance of the loop: the other one has no
+            // hook test per instruction, and hands over when hooks are set or cleared.
+            let run = if self.hook.armed { self.run::<true>() } else { self.run::<false>() };
+            match run {
+                Ok(()) if self.hook.switch => self.hook.switch = false,
                 Ok(()) => break Ok(()),
                 Err(error) => {
                     if let Err(error) = self.recover(error) {
@@ -36,9 +40,21 @@ impl Vm {
         result
     }
 
-    /// The instruction loop proper; returns on the entry frame's return or on an error.
-    fn run(&mut self) -> Result<(), LuaError> {
+    /// The instruction loop proper; returns on the entry frame's return or on an error,
+    /// or (setting `hook.switch`) when hooks were set or cleared and the other instance
+    /// (`TRACED`: calling the hook before each instruction) must take over.
+    fn run<const TRACED: bool>(&mut self) -> Result<(), LuaError> {
+        // Where hooks may have changed (after a call): hand over if needed.
+        macro_rules! hand_over_if_hooks_changed {
+            () => {
+                if self.hook.armed != TRACED {
+                    self.hook.switch = true;
+                    return Ok(());
+                }
+            };
+        }
         'frame: loop {
+            hand_over_if_hooks_changed!();
             let Some(frame) = self.frames.last() else { return Ok(()) };
             let fi = self.frames.len() - 1;
             let proto = frame.proto;
@@ -103,7 +119,7 @@ impl Vm {
                         debug_assert!(index < upvalues.len());
                         // SAFETY: verified code only names the function's upvalues, and a
                         // closure has one per upvalue description of its prototype.
-                        unsafe { *upvalues.get_unchecked(index) }
+                        unsafe { upvalues.get_unchecked(index) }.get()
                     }};
                 }
                 macro_rules! rk {
@@ -293,6 +309,11 @@ impl Vm {
                 }
                 // SAFETY: verified code holds only valid opcodes (`verify`).
                 let op = unsafe { i.op_unchecked() };
+                if TRACED && self.hook.armed {
+                    // Hooks read the line of the instruction about to run.
+                    savepc!();
+                    self.hook_instruction()?;
+                }
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),
                     OpCode::LoadI => w!(a, Value::Int(i.sbx())),
@@ -518,6 +539,7 @@ impl Vm {
                                         varargs: 0,
                                         is_entry: false,
                                         via_native: false,
+                                        tail_call: false,
                                     });
                                     continue 'frame;
                                 }
@@ -530,6 +552,7 @@ impl Vm {
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
                         self.top = keep;
                         self.maybe_collect();
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TailCall => {
                         savepc!();
@@ -540,6 +563,22 @@ impl Vm {
                             && self.metamethod(callee, self.names.call).is_nil()
                         {
                             return Err(self.call_error(a, CallSite::Lua));
+                        }
+                        // A native function runs in this frame, as in Lua (its errors
+                        // and the debug library see this function as its caller); the
+                        // `Return` that follows every `TailCall` returns its results.
+                        if let Value::Function(f) = callee {
+                            if matches!(&*f, Function::Native { .. }) {
+                                if self.precall(a, nargs, -1, CallSite::Lua)? {
+                                    continue 'frame;
+                                }
+                                let keep = self.top;
+                                self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                                self.top = keep;
+                                self.maybe_collect();
+                                hand_over_if_hooks_changed!();
+                                continue;
+                            }
                         }
                         self.close_upvalues(base);
                         // A plain native function runs with this frame still in place, as
@@ -563,6 +602,7 @@ impl Vm {
                         if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
+                                frame.tail_call = true;
                             }
                             continue 'frame;
                         }
@@ -655,6 +695,7 @@ impl Vm {
                             continue 'frame;
                         }
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TForLoop => {
                         let v = at!(a + 4);
@@ -828,7 +869,7 @@ impl Vm {
     fn make_closure(
         &mut self,
         parent: crate::gc::Gc<crate::function::FnProto>,
-        parent_upvalues: &[crate::gc::Gc<crate::function::UpVal>],
+        parent_upvalues: &[std::cell::Cell<crate::gc::Gc<crate::function::UpVal>>],
         index: usize,
         base: usize,
     ) -> Value {
@@ -842,9 +883,10 @@ impl Vm {
                 if desc.in_stack {
                     self.find_upvalue(base + index)
                 } else {
-                    parent_upvalues.get(index).copied().unwrap_or_else(|| self.find_upvalue(base))
+                    parent_upvalues.get(index).map_or_else(|| self.find_upvalue(base), std::cell::Cell::get)
                 }
             })
+            .map(std::cell::Cell::new)
             .collect();
         let f = self.heap.alloc(Function::Lua { proto: child, upvalues: upvalues.into_boxed_slice() });
         Value::Function(f)

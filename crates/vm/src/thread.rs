@@ -10,6 +10,8 @@ use std::cell::{Cell, RefCell};
 
 use crate::function::UpVal;
 use crate::gc::{Gc, Marker, Trace};
+use crate::hook::HookState;
+use crate::levels::NativeRecord;
 use crate::protect::Protect;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
@@ -44,6 +46,8 @@ pub(crate) struct ExecState {
     pub(crate) tbc: Vec<usize>,
     pub(crate) protected: Vec<Protect>,
     pub(crate) top: usize,
+    pub(crate) natives: Vec<NativeRecord>,
+    pub(crate) hook: HookState,
 }
 
 /// A coroutine (or the main thread).
@@ -88,6 +92,9 @@ impl Trace for Thread {
             for frame in &saved.frames {
                 marker.mark(frame.closure);
             }
+            for record in &saved.natives {
+                marker.mark(record.func);
+            }
             for upvalue in &saved.open_upvalues {
                 marker.mark(*upvalue);
             }
@@ -114,6 +121,8 @@ impl Vm {
             out.tbc = std::mem::take(&mut self.tbc);
             out.protected = std::mem::take(&mut self.protected);
             out.top = self.top;
+            out.natives = std::mem::take(&mut self.natives);
+            out.hook = self.hook;
         }
         {
             let mut incoming = thread.saved.borrow_mut();
@@ -123,6 +132,8 @@ impl Vm {
             self.tbc = std::mem::take(&mut incoming.tbc);
             self.protected = std::mem::take(&mut incoming.protected);
             self.top = incoming.top;
+            self.natives = std::mem::take(&mut incoming.natives);
+            self.hook = incoming.hook;
         }
         self.current = thread;
     }

@@ -14,6 +14,8 @@ use moonlet_compiler::Proto;
 use crate::error::LuaError;
 use crate::function::{FnProto, Function, NativeFn, NativeKind, UpState, UpVal};
 use crate::gc::{Gc, Heap};
+use crate::hook::HookState;
+use crate::levels::NativeRecord;
 use crate::protect::Protect;
 use crate::string::{LuaStr, Strings};
 use crate::table::Table;
@@ -21,9 +23,9 @@ use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 
 /// Stack slots a state may use (Lua's `LUAI_MAXSTACK`): past it, `stack overflow`.
-const MAX_STACK: usize = 1_000_000;
+pub(crate) const MAX_STACK: usize = 1_000_000;
 /// Nested native calls (metamethods, `pcall`, …) allowed (Lua's `LUAI_MAXCCALLS`).
-const MAX_NATIVE_DEPTH: u32 = 200;
+pub(crate) const MAX_NATIVE_DEPTH: u32 = 200;
 
 /// One active Lua function call.
 #[derive(Clone, Copy)]
@@ -46,6 +48,8 @@ pub(crate) struct Frame {
     /// Called by a native function (`pcall`) or from Rust rather than by a Lua
     /// instruction: `error(msg, level)` counts a native level below it.
     pub(crate) via_native: bool,
+    /// Entered by a tail call (the debug library reports it; its caller is unknown).
+    pub(crate) tail_call: bool,
 }
 
 /// Interned names the VM looks up often.
@@ -116,6 +120,17 @@ pub struct Vm {
     /// The native function running, and how it was called (for `luaL_error`-style
     /// positions and `bad argument … to 'name'`).
     pub(crate) native: NativeCall,
+    /// The native functions running on this thread, innermost last (for the debug
+    /// library and tracebacks: they have no frame).
+    pub(crate) natives: Vec<NativeRecord>,
+    /// The running thread's debug hook.
+    pub(crate) hook: HookState,
+    /// Metatables `debug.setmetatable` gave to nil, booleans, numbers, functions and
+    /// threads (indexed by [`Vm::type_meta_index`]).
+    pub(crate) type_metas: [Option<Gc<Table>>; 5],
+    /// The native function that raised the latest error, with a number errors refer to
+    /// it by (`LuaError::raised_by`).
+    pub(crate) raiser: (u32, Option<NativeRecord>),
 }
 
 /// How the running native function was called.
@@ -213,6 +228,10 @@ impl Vm {
             host: crate::stdlib::host::Host::sandbox(),
             gc_mode: "generational",
             native: NativeCall::idle(),
+            natives: Vec::new(),
+            hook: HookState::default(),
+            type_metas: [None; 5],
+            raiser: (0, None),
         };
         crate::stdlib::open(&mut vm);
         vm
@@ -253,8 +272,8 @@ impl Vm {
         }
         let proto = FnProto::load(&mut self.heap, &mut self.strings, Arc::new(proto));
         let env = self.heap.alloc(UpVal::closed(Value::Table(self.globals)));
-        let upvalues: Box<[Gc<UpVal>]> =
-            (0..proto.proto.upvalues.len()).map(|_| env).collect::<Vec<_>>().into_boxed_slice();
+        let upvalues: Box<[std::cell::Cell<Gc<UpVal>>]> =
+            (0..proto.proto.upvalues.len()).map(|_| std::cell::Cell::new(env)).collect();
         Ok(Value::Function(self.heap.alloc(Function::Lua { proto, upvalues })))
     }
 
@@ -552,6 +571,7 @@ impl Vm {
                     varargs,
                     is_entry: false,
                     via_native: matches!(site, CallSite::Protected | CallSite::Rust),
+                    tail_call: false,
                 });
                 Ok(true)
             }
@@ -577,10 +597,34 @@ impl Vm {
                 let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator | CallSite::Meta);
                 let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
-                let result = func(self, base, nargs);
+                self.natives.push(NativeRecord { func: function, func_slot, frames: self.frames.len() });
+                let mut result = if self.hook.armed {
+                    self.hooked_native(func, base, nargs)
+                } else {
+                    func(self, base, nargs)
+                };
+                // (A hook `func` just set sees its return, as in Lua.)
+                if self.hook.armed {
+                    if let Ok(count) = result {
+                        result = self.native_return_hook(count, base);
+                    }
+                }
+                let record = self.natives.pop();
                 self.native = caller;
                 self.native_depth -= 1;
-                let count = result?;
+                let count = match result {
+                    Ok(count) => count,
+                    Err(mut error) => {
+                        // The innermost native function an error leaves is the one that
+                        // raised it: tracebacks show it.
+                        if error.raised_by == 0 && !error.yielding {
+                            if let Some(record) = record {
+                                error.raised_by = self.note_raiser(record);
+                            }
+                        }
+                        return Err(error);
+                    }
+                };
                 let first = self.stack.len().saturating_sub(count);
                 self.place_results(first, count, func_slot, wanted)?;
                 Ok(false)
@@ -656,32 +700,15 @@ impl Vm {
                 Err(self.unwind_with(frames, func_slot, error))
             }
             Err(mut error) => {
-                // The outermost call: record where the error happened before unwinding.
-                if self.native_depth == 0 && error.traceback.is_none() {
-                    error.traceback = Some(self.traceback());
+                // The outermost call, or one no `pcall` protects (the error will reach
+                // the host): record where the error happened before unwinding.
+                let unprotected = self.protected.is_empty() && Gc::ptr_eq(self.current, self.main_thread);
+                if (self.native_depth == 0 || unprotected) && error.traceback.is_none() {
+                    error.traceback = Some(self.error_traceback(&error));
                 }
                 Err(self.unwind_with(frames, func_slot, error))
             }
         }
-    }
-
-    /// `stack traceback:` and the active Lua functions, innermost first, as `lua` prints it.
-    pub fn traceback(&self) -> String {
-        let mut text = String::from("stack traceback:");
-        for frame in self.frames.iter().rev() {
-            let proto = &frame.proto.proto;
-            let line = proto.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
-            if proto.line_defined == 0 {
-                text.push_str(&format!("\n\t{}:{line}: in main chunk", proto.source));
-            } else {
-                text.push_str(&format!(
-                    "\n\t{}:{line}: in function <{}:{}>",
-                    proto.source, proto.source, proto.line_defined
-                ));
-            }
-        }
-        text.push_str("\n\t[C]: in ?");
-        text
     }
 
     /// Runs the call at `func_slot` to completion; results end at `self.top`.

@@ -80,7 +80,8 @@ pub(crate) fn resume_thread(
         let (slot, wanted) = co.resume_point.take().unwrap_or((0, -1));
         let first = vm.stack.len();
         vm.stack.extend_from_slice(args);
-        vm.place_results(first, args.len(), slot, wanted).and_then(|()| {
+        let returned = if vm.hook.armed { vm.yield_return_hook(slot, first) } else { Ok(()) };
+        returned.and_then(|()| vm.place_results(first, args.len(), slot, wanted)).and_then(|()| {
             let depth = vm.exec_depth + 1;
             for p in &mut vm.protected {
                 p.exec = depth;
@@ -110,6 +111,9 @@ pub(crate) fn resume_thread(
         Err(e) => {
             co.status.set(CoStatus::Dead);
             co.error.set(e.value);
+            // Its stack stays as the error left it (`debug.traceback(co)`), with the
+            // native function that raised it.
+            vm.push_raiser(&e);
             Err(e.value)
         }
     };
@@ -219,6 +223,7 @@ fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let closed = vm.close_tbc(0, error);
     vm.close_upvalues(0);
     vm.frames.clear();
+    vm.natives.clear();
     vm.stack.clear();
     vm.switch_to(previous);
     co.status.set(CoStatus::Dead);
