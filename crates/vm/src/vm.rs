@@ -101,8 +101,11 @@ pub struct Vm {
     /// The running thread, and the main one.
     pub(crate) current: Gc<Thread>,
     pub(crate) main_thread: Gc<Thread>,
-    /// The values of the `coroutine.yield` in flight.
+    /// Values in flight between coroutines: `resume`'s arguments, `yield`'s values, a
+    /// finished coroutine's results.
     pub(crate) yield_values: Vec<Value>,
+    /// The last yield signal, kept so that the next yield does not allocate one.
+    pub(crate) spare_yield_signal: Option<LuaError>,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
@@ -219,6 +222,7 @@ impl Vm {
             current: main_thread,
             main_thread,
             yield_values: Vec::new(),
+            spare_yield_signal: None,
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
             ipairs_step: Value::Nil,
