@@ -113,27 +113,19 @@ impl Vm {
     /// Makes `thread` the running one: the running thread's state goes into its own
     /// object, `thread`'s comes out of its object into the VM.
     pub(crate) fn switch_to(&mut self, thread: Gc<Thread>) {
-        {
-            let mut out = self.current.saved.borrow_mut();
-            out.stack = std::mem::take(&mut self.stack);
-            out.frames = std::mem::take(&mut self.frames);
-            out.open_upvalues = std::mem::take(&mut self.open_upvalues);
-            out.tbc = std::mem::take(&mut self.tbc);
-            out.protected = std::mem::take(&mut self.protected);
-            out.top = self.top;
-            out.natives = std::mem::take(&mut self.natives);
-            out.hook = self.hook;
-        }
-        {
-            let mut incoming = thread.saved.borrow_mut();
-            self.stack = std::mem::take(&mut incoming.stack);
-            self.frames = std::mem::take(&mut incoming.frames);
-            self.open_upvalues = std::mem::take(&mut incoming.open_upvalues);
-            self.tbc = std::mem::take(&mut incoming.tbc);
-            self.protected = std::mem::take(&mut incoming.protected);
-            self.top = incoming.top;
-            self.natives = std::mem::take(&mut incoming.natives);
-            self.hook = incoming.hook;
+        use std::mem::swap;
+        // Swaps, not `take` and assignment: a suspended thread's fields are empty once its
+        // state is in the VM, so no drop code runs on the way.
+        for saved in [self.current, thread] {
+            let mut saved = saved.saved.borrow_mut();
+            swap(&mut self.stack, &mut saved.stack);
+            swap(&mut self.frames, &mut saved.frames);
+            swap(&mut self.open_upvalues, &mut saved.open_upvalues);
+            swap(&mut self.tbc, &mut saved.tbc);
+            swap(&mut self.protected, &mut saved.protected);
+            swap(&mut self.top, &mut saved.top);
+            swap(&mut self.natives, &mut saved.natives);
+            swap(&mut self.hook, &mut saved.hook);
         }
         self.current = thread;
     }
