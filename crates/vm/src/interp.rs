@@ -768,13 +768,31 @@ impl Vm {
     /// `Concat`: the `n` values from `a` (register `reg`) concatenated into `a`.
     #[inline(never)]
     fn concat(&mut self, a: usize, reg: usize, n: usize) -> Result<(), LuaError> {
-        let mut acc = self.stack[a + n - 1];
-        for j in (0..n - 1).rev() {
-            let left = self.stack[a + j];
-            let who = (Operand::Reg(reg + j), Operand::Reg(reg + j + 1));
-            acc = self.concat_pair(left, acc, who)?;
+        // As Lua's `luaV_concat`: from the right, the longest run of strings and numbers
+        // is joined into one new string at once; a pair with anything else goes through
+        // `__concat` (or fails). Partial results stay in the registers (GC roots).
+        let mut top = n;
+        while top > 1 {
+            let (x, y) = (self.stack[a + top - 2], self.stack[a + top - 1]);
+            if !(is_string_or_number(x) && is_string_or_number(y)) {
+                let who = (Operand::Reg(reg + top - 2), Operand::Reg(reg + top - 1));
+                self.stack[a + top - 2] = self.concat_pair(x, y, who)?;
+                top -= 1;
+                continue;
+            }
+            let mut start = top - 2;
+            while start > 0 && is_string_or_number(self.stack[a + start - 1]) {
+                start -= 1;
+            }
+            let mut buffer = std::mem::take(&mut self.concat_buffer);
+            buffer.clear();
+            for &value in &self.stack[a + start..a + top] {
+                append_string_or_number(&mut buffer, value);
+            }
+            self.stack[a + start] = self.intern(&buffer);
+            self.concat_buffer = buffer;
+            top = start + 1;
         }
-        self.stack[a] = acc;
         self.maybe_collect();
         Ok(())
     }
@@ -1033,4 +1051,24 @@ fn set_raw(table: Value, key: Value, value: Value) -> bool {
         }
     }
     false
+}
+
+/// Whether `..` takes `value` as it is (strings, and numbers converted to text).
+#[inline]
+fn is_string_or_number(value: Value) -> bool {
+    matches!(value, Value::Str(_) | Value::Int(_) | Value::Float(_))
+}
+
+/// Appends a string's bytes, or a number's text as `..` writes it.
+fn append_string_or_number(buffer: &mut Vec<u8>, value: Value) {
+    match value {
+        Value::Str(s) => buffer.extend_from_slice(s.as_bytes()),
+        Value::Int(i) => {
+            use std::io::Write;
+            // Writing to a vector cannot fail.
+            let _ = write!(buffer, "{i}");
+        }
+        Value::Float(f) => buffer.extend_from_slice(number::fmt_float(f).as_bytes()),
+        _ => {}
+    }
 }

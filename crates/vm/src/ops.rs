@@ -400,8 +400,7 @@ impl Vm {
         b: Value,
         who: (Operand, Operand),
     ) -> Result<Value, LuaError> {
-        if let (Some(x), Some(y)) = (self.string_bytes(a), self.string_bytes(b)) {
-            let mut bytes = x;
+        if let (Some(mut bytes), Some(y)) = (self.string_bytes(a), self.string_bytes(b)) {
             bytes.extend_from_slice(&y);
             return Ok(self.intern(&bytes));
         }

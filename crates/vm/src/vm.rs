@@ -106,6 +106,8 @@ pub struct Vm {
     pub(crate) yield_values: Vec<Value>,
     /// The last yield signal, kept so that the next yield does not allocate one.
     pub(crate) spare_yield_signal: Option<LuaError>,
+    /// Scratch space of `..` (kept to save an allocation per concatenation).
+    pub(crate) concat_buffer: Vec<u8>,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
@@ -223,6 +225,7 @@ impl Vm {
             main_thread,
             yield_values: Vec::new(),
             spare_yield_signal: None,
+            concat_buffer: Vec::new(),
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
             ipairs_step: Value::Nil,
