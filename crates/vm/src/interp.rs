@@ -1064,9 +1064,22 @@ fn append_string_or_number(buffer: &mut Vec<u8>, value: Value) {
     match value {
         Value::Str(s) => buffer.extend_from_slice(s.as_bytes()),
         Value::Int(i) => {
-            use std::io::Write;
-            // Writing to a vector cannot fail.
-            let _ = write!(buffer, "{i}");
+            // Decimal digits, last first (20 fit any i64 magnitude).
+            let mut digits = [0u8; 20];
+            let mut n = i.unsigned_abs();
+            let mut start = digits.len();
+            loop {
+                start -= 1;
+                digits[start] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            if i < 0 {
+                buffer.push(b'-');
+            }
+            buffer.extend_from_slice(&digits[start..]);
         }
         Value::Float(f) => buffer.extend_from_slice(number::fmt_float(f).as_bytes()),
         _ => {}
