@@ -174,16 +174,16 @@ impl HashPart {
         }
         let mask = self.slots.len() - 1;
         let mut i = self.home(key.hash());
-        let short = key.is_short();
         for _ in 0..self.slots.len() {
-            let slot = &self.slots[i]; // `i` is below the capacity
+            // `i` is masked to the capacity, so in range.
+            let slot = &self.slots[i & mask];
             match slot.key {
                 Value::Nil => return Value::Nil,
                 // Identity is safe on dead keys and decides for short strings.
                 Value::Str(s) if Gc::ptr_eq(s, key) => return slot.value,
-                // Content comparison only on live keys: a dead key may point to a freed
-                // string.
-                Value::Str(s) if !short && !slot.value.is_nil() && crate::string::str_eq(s, key) => {
+                // Content comparison only on live keys (a dead key may point to a freed
+                // string), and only for long strings (short ones are interned).
+                Value::Str(s) if !slot.value.is_nil() && !key.is_short() && crate::string::str_eq(s, key) => {
                     return slot.value
                 }
                 _ => i = (i + 1) & mask,
