@@ -106,10 +106,14 @@ impl Trace for UpVal {
 /// `vm.args(base, count)`; it pushes its results with [`Vm::push`] and returns how many.
 pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError>;
 
+/// A closure's upvalues: up to two inside the closure object (most closures capture
+/// few), more in a buffer of their own.
+pub type Upvalues = smallvec::SmallVec<[Cell<Gc<UpVal>>; 2]>;
+
 /// A callable value.
 pub enum Function {
     /// Its upvalues are cells so that `debug.upvaluejoin` can replace one.
-    Lua { proto: Gc<FnProto>, upvalues: Box<[Cell<Gc<UpVal>>]> },
+    Lua { proto: Gc<FnProto>, upvalues: Upvalues },
     /// `upvalue` is the one value a native closure keeps (the coroutine of a
     /// `coroutine.wrap` function); nil for most.
     Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value },
@@ -149,7 +153,10 @@ impl Trace for Function {
 
     fn extra_bytes(&self) -> usize {
         match self {
-            Function::Lua { upvalues, .. } => upvalues.len() * std::mem::size_of::<Cell<Gc<UpVal>>>(),
+            Function::Lua { upvalues, .. } if upvalues.spilled() => {
+                upvalues.len() * std::mem::size_of::<Cell<Gc<UpVal>>>()
+            }
+            Function::Lua { .. } => 0,
             Function::Native { .. } => 0,
         }
     }

@@ -892,7 +892,7 @@ impl Vm {
         base: usize,
     ) -> Value {
         let Some(&child) = parent.children.get(index) else { return Value::Nil };
-        let upvalues: Vec<_> = child
+        let upvalues: crate::function::Upvalues = child
             .proto
             .upvalues
             .iter()
@@ -906,7 +906,7 @@ impl Vm {
             })
             .map(std::cell::Cell::new)
             .collect();
-        let f = self.heap.alloc(Function::Lua { proto: child, upvalues: upvalues.into_boxed_slice() });
+        let f = self.heap.alloc(Function::Lua { proto: child, upvalues });
         Value::Function(f)
     }
 

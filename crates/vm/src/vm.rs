@@ -279,7 +279,7 @@ impl Vm {
         }
         let proto = FnProto::load(&mut self.heap, &mut self.strings, Arc::new(proto));
         let env = self.heap.alloc(UpVal::closed(Value::Table(self.globals)));
-        let upvalues: Box<[std::cell::Cell<Gc<UpVal>>]> =
+        let upvalues: crate::function::Upvalues =
             (0..proto.proto.upvalues.len()).map(|_| std::cell::Cell::new(env)).collect();
         Ok(Value::Function(self.heap.alloc(Function::Lua { proto, upvalues })))
     }
