@@ -529,6 +529,9 @@ impl Vm {
                         if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
+                                // The callee takes the replaced frame's place: a native
+                                // caller (`pcall`) is now its caller, for `error` levels.
+                                frame.via_native = current.via_native;
                             }
                             continue 'frame;
                         }
