@@ -10,7 +10,7 @@ local data = {
   text = "quote \" backslash \\ tab \t newline \n bell \7 unicode é 😀",
   flag = true, nothing = json.null,
 }
-local keyorder = {"name", "version", "ints", "floats", "nested", "text", "flag", "nothing"}
+local keyorder = {"name", "version", "ints", "floats", "nested", "text", "flag", "nothing", "a", "empty"}
 local s = json.encode(data, {keyorder = keyorder})
 print(s)
 print(json.encode(data, {indent = true, keyorder = keyorder}))
