@@ -301,27 +301,38 @@ impl Vm {
 
     /// `chunk:line:` for `error(msg, level)`: level 1 is the function that called
     /// `error` (the innermost Lua frame when Lua called it), each further level its
-    /// caller; a native caller (`pcall`) has no position.
+    /// caller. A native caller (`pcall`, `table.sort`) is a level of its own, without a
+    /// position; the level past it is the Lua function that called the native.
     pub(crate) fn error_position(&self, level: i64) -> Option<String> {
         if level <= 0 {
             return None;
         }
-        if !self.native.from_lua {
-            // `error` itself was called by a native function: that is level 1.
-            if level == 1 {
-                return None;
-            }
+        // The function at the current level: a Lua frame (its index) or a native function
+        // called by the Lua frame at that index (`None` when that is no frame).
+        enum Level {
+            Lua(usize),
+            Native(Option<usize>),
         }
-        let mut index = self.frames.len().checked_sub(1)?;
-        let start = if self.native.from_lua { 1 } else { 2 };
-        for _ in start..level {
-            let frame = self.frames.get(index)?;
-            if frame.via_native {
-                return None;
-            }
-            index = index.checked_sub(1)?;
+        let top = self.frames.len().checked_sub(1);
+        // `error` called by a native function: that native is level 1.
+        let mut at = if self.native.from_lua { Level::Lua(top?) } else { Level::Native(top) };
+        for _ in 1..level {
+            at = match at {
+                Level::Lua(index) => {
+                    let below = index.checked_sub(1);
+                    match self.frames.get(index) {
+                        Some(frame) if frame.via_native => Level::Native(below),
+                        Some(_) => Level::Lua(below?),
+                        None => return None,
+                    }
+                }
+                Level::Native(caller) => Level::Lua(caller?),
+            };
         }
-        self.position(self.frames.len() - 1 - index)
+        match at {
+            Level::Lua(index) => self.position(self.frames.len() - 1 - index),
+            Level::Native(_) => None,
+        }
     }
 
     /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
