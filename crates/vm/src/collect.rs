@@ -35,6 +35,8 @@ impl Vm {
             yield_values,
             protected,
             ipairs_step,
+            natives,
+            type_metas,
             ..
         } = self;
         heap.mark(|m| {
@@ -46,6 +48,12 @@ impl Vm {
             m.mark(*current);
             m.mark(*main_thread);
             ipairs_step.trace(m);
+            for record in natives.iter() {
+                m.mark(record.func);
+            }
+            for meta in type_metas.iter().flatten() {
+                m.mark(*meta);
+            }
             for value in yield_values.iter() {
                 value.trace(m);
             }

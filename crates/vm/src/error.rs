@@ -24,15 +24,18 @@ pub struct ErrorData {
     pub traceback: Option<String>,
     /// Not an error: a coroutine yielding, on its way out to the `resume` that runs it.
     pub(crate) yielding: bool,
+    /// Which record of the VM's last raising native function is this error's (0: none;
+    /// see `Vm::raiser`). A number, so that the error stays small.
+    pub(crate) raised_by: u32,
 }
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError(Box::new(ErrorData { value, traceback: None, yielding: false }))
+        LuaError(Box::new(ErrorData { value, traceback: None, yielding: false, raised_by: 0 }))
     }
 
     pub(crate) fn yield_signal() -> LuaError {
-        LuaError(Box::new(ErrorData { value: Value::Nil, traceback: None, yielding: true }))
+        LuaError(Box::new(ErrorData { value: Value::Nil, traceback: None, yielding: true, raised_by: 0 }))
     }
 }
 

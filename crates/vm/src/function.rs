@@ -108,18 +108,11 @@ pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, 
 
 /// A callable value.
 pub enum Function {
-    Lua {
-        proto: Gc<FnProto>,
-        upvalues: Box<[Gc<UpVal>]>,
-    },
+    /// Its upvalues are cells so that `debug.upvaluejoin` can replace one.
+    Lua { proto: Gc<FnProto>, upvalues: Box<[Cell<Gc<UpVal>>]> },
     /// `upvalue` is the one value a native closure keeps (the coroutine of a
     /// `coroutine.wrap` function); nil for most.
-    Native {
-        name: &'static str,
-        func: NativeFn,
-        kind: NativeKind,
-        upvalue: Value,
-    },
+    Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value },
 }
 
 /// Native functions the interpreter runs itself, because they must not hold a Rust
@@ -147,7 +140,7 @@ impl Trace for Function {
             Function::Lua { proto, upvalues } => {
                 marker.mark(*proto);
                 for upvalue in upvalues.iter() {
-                    marker.mark(*upvalue);
+                    marker.mark(upvalue.get());
                 }
             }
             Function::Native { upvalue, .. } => upvalue.trace(marker),
@@ -156,7 +149,7 @@ impl Trace for Function {
 
     fn extra_bytes(&self) -> usize {
         match self {
-            Function::Lua { upvalues, .. } => upvalues.len() * std::mem::size_of::<Gc<UpVal>>(),
+            Function::Lua { upvalues, .. } => upvalues.len() * std::mem::size_of::<Cell<Gc<UpVal>>>(),
             Function::Native { .. } => 0,
         }
     }

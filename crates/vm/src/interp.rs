@@ -23,7 +23,11 @@ impl Vm {
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
         self.exec_depth += 1;
         let result = loop {
-            match self.run() {
+            // Debug hooks run in the traced instance of the loop: the other one has no
+            // hook test per instruction, and hands over when hooks are set or cleared.
+            let run = if self.hook.armed { self.run::<true>() } else { self.run::<false>() };
+            match run {
+                Ok(()) if self.hook.switch => self.hook.switch = false,
                 Ok(()) => break Ok(()),
                 Err(error) => {
                     if let Err(error) = self.recover(error) {
@@ -36,9 +40,21 @@ impl Vm {
         result
     }
 
-    /// The instruction loop proper; returns on the entry frame's return or on an error.
-    fn run(&mut self) -> Result<(), LuaError> {
+    /// The instruction loop proper; returns on the entry frame's return or on an error,
+    /// or (setting `hook.switch`) when hooks were set or cleared and the other instance
+    /// (`TRACED`: calling the hook before each instruction) must take over.
+    fn run<const TRACED: bool>(&mut self) -> Result<(), LuaError> {
+        // Where hooks may have changed (after a call): hand over if needed.
+        macro_rules! hand_over_if_hooks_changed {
+            () => {
+                if self.hook.armed != TRACED {
+                    self.hook.switch = true;
+                    return Ok(());
+                }
+            };
+        }
         'frame: loop {
+            hand_over_if_hooks_changed!();
             let Some(frame) = self.frames.last() else { return Ok(()) };
             let fi = self.frames.len() - 1;
             let proto = frame.proto;
@@ -103,7 +119,7 @@ impl Vm {
                         debug_assert!(index < upvalues.len());
                         // SAFETY: verified code only names the function's upvalues, and a
                         // closure has one per upvalue description of its prototype.
-                        unsafe { *upvalues.get_unchecked(index) }
+                        unsafe { upvalues.get_unchecked(index) }.get()
                     }};
                 }
                 macro_rules! rk {
@@ -156,6 +172,21 @@ impl Vm {
                         let result = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => p $op q,
                             (Value::Float(p), Value::Float(q)) => p $op q,
+                            // Mixed subtypes compare exactly (`number.rs`).
+                            (Value::Int(p), Value::Float(q)) => {
+                                if $or_equal {
+                                    number::le_int_float(p, q)
+                                } else {
+                                    number::lt_int_float(p, q)
+                                }
+                            }
+                            (Value::Float(p), Value::Int(q)) => {
+                                if $or_equal {
+                                    number::le_float_int(p, q)
+                                } else {
+                                    number::lt_float_int(p, q)
+                                }
+                            }
                             _ => {
                                 savepc!();
                                 self.less(x, y, $or_equal)?
@@ -223,14 +254,35 @@ impl Vm {
                         w!(a, v);
                     }};
                 }
-                // `+`, `-`, `*` with both operands integers or both floats inline; every
-                // other case (mixed, strings, metamethods, errors) in `binary`.
+                // `/`: any two numbers divide as floats.
+                macro_rules! divide {
+                    ($y:expr, $reg_y:expr) => {{
+                        let (x, y) = (r!(i.b()), $y);
+                        let as_float = |v: Value| match v {
+                            Value::Float(f) => Some(f),
+                            Value::Int(n) => Some(n as f64),
+                            _ => None,
+                        };
+                        let v = match (as_float(x), as_float(y)) {
+                            (Some(p), Some(q)) => Value::Float(p / q),
+                            _ => {
+                                savepc!();
+                                self.binary(ArithOp::Div, x, y, (Operand::Reg(i.b()), $reg_y))?
+                            }
+                        };
+                        w!(a, v);
+                    }};
+                }
+                // `+`, `-`, `*` on numbers inline (integers stay integers, a float makes the
+                // result a float); strings, metamethods and errors go to `binary`.
                 macro_rules! arith {
                     ($op:ident, $y:expr, $reg_y:expr, $int:ident, $float:tt) => {{
                         let (x, y) = (r!(i.b()), $y);
                         let v = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
                             (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
@@ -245,6 +297,8 @@ impl Vm {
                         let v = match (x, y) {
                             (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
                             (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
+                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?
@@ -255,6 +309,11 @@ impl Vm {
                 }
                 // SAFETY: verified code holds only valid opcodes (`verify`).
                 let op = unsafe { i.op_unchecked() };
+                if TRACED && self.hook.armed {
+                    // Hooks read the line of the instruction about to run.
+                    savepc!();
+                    self.hook_instruction()?;
+                }
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),
                     OpCode::LoadI => w!(a, Value::Int(i.sbx())),
@@ -351,19 +410,15 @@ impl Vm {
                     OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
                     OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
                     OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
-                    OpCode::PowK | OpCode::DivK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
+                    OpCode::Div => divide!(r!(i.c()), Operand::Reg(i.c())),
+                    OpCode::DivK => divide!(kst!(i.c()), Operand::Anonymous),
+                    OpCode::PowK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
                         savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), kst!(i.c()));
                         w!(a, self.binary(op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?);
                     }
-                    OpCode::Pow
-                    | OpCode::Div
-                    | OpCode::BAnd
-                    | OpCode::BOr
-                    | OpCode::BXor
-                    | OpCode::Shl
-                    | OpCode::Shr => {
+                    OpCode::Pow | OpCode::BAnd | OpCode::BOr | OpCode::BXor | OpCode::Shl | OpCode::Shr => {
                         savepc!();
                         let op = arith_of(i.op());
                         let (x, y) = (r!(i.b()), r!(i.c()));
@@ -483,7 +538,7 @@ impl Vm {
                                         varargs_start: new_base,
                                         varargs: 0,
                                         is_entry: false,
-                                        via_native: false,
+                                        tail_call: false,
                                     });
                                     continue 'frame;
                                 }
@@ -496,6 +551,7 @@ impl Vm {
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
                         self.top = keep;
                         self.maybe_collect();
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TailCall => {
                         savepc!();
@@ -506,6 +562,22 @@ impl Vm {
                             && self.metamethod(callee, self.names.call).is_nil()
                         {
                             return Err(self.call_error(a, CallSite::Lua));
+                        }
+                        // A native function runs in this frame, as in Lua (its errors
+                        // and the debug library see this function as its caller); the
+                        // `Return` that follows every `TailCall` returns its results.
+                        if let Value::Function(f) = callee {
+                            if matches!(&*f, Function::Native { .. }) {
+                                if self.precall(a, nargs, -1, CallSite::Lua)? {
+                                    continue 'frame;
+                                }
+                                let keep = self.top;
+                                self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                                self.top = keep;
+                                self.maybe_collect();
+                                hand_over_if_hooks_changed!();
+                                continue;
+                            }
                         }
                         self.close_upvalues(base);
                         // A plain native function runs with this frame still in place, as
@@ -529,9 +601,7 @@ impl Vm {
                         if self.precall(dest, nargs, current.wanted, CallSite::Lua)? {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
-                                // The callee takes the replaced frame's place: a native
-                                // caller (`pcall`) is now its caller, for `error` levels.
-                                frame.via_native = current.via_native;
+                                frame.tail_call = true;
                             }
                             continue 'frame;
                         }
@@ -624,6 +694,7 @@ impl Vm {
                             continue 'frame;
                         }
                         self.ensure_stack(base + usize::from(proto.proto.max_stack))?;
+                        hand_over_if_hooks_changed!();
                     }
                     OpCode::TForLoop => {
                         let v = at!(a + 4);
@@ -696,13 +767,31 @@ impl Vm {
     /// `Concat`: the `n` values from `a` (register `reg`) concatenated into `a`.
     #[inline(never)]
     fn concat(&mut self, a: usize, reg: usize, n: usize) -> Result<(), LuaError> {
-        let mut acc = self.stack[a + n - 1];
-        for j in (0..n - 1).rev() {
-            let left = self.stack[a + j];
-            let who = (Operand::Reg(reg + j), Operand::Reg(reg + j + 1));
-            acc = self.concat_pair(left, acc, who)?;
+        // As Lua's `luaV_concat`: from the right, the longest run of strings and numbers
+        // is joined into one new string at once; a pair with anything else goes through
+        // `__concat` (or fails). Partial results stay in the registers (GC roots).
+        let mut top = n;
+        while top > 1 {
+            let (x, y) = (self.stack[a + top - 2], self.stack[a + top - 1]);
+            if !(is_string_or_number(x) && is_string_or_number(y)) {
+                let who = (Operand::Reg(reg + top - 2), Operand::Reg(reg + top - 1));
+                self.stack[a + top - 2] = self.concat_pair(x, y, who)?;
+                top -= 1;
+                continue;
+            }
+            let mut start = top - 2;
+            while start > 0 && is_string_or_number(self.stack[a + start - 1]) {
+                start -= 1;
+            }
+            let mut buffer = std::mem::take(&mut self.concat_buffer);
+            buffer.clear();
+            for &value in &self.stack[a + start..a + top] {
+                append_string_or_number(&mut buffer, value);
+            }
+            self.stack[a + start] = self.intern(&buffer);
+            self.concat_buffer = buffer;
+            top = start + 1;
         }
-        self.stack[a] = acc;
         self.maybe_collect();
         Ok(())
     }
@@ -797,7 +886,7 @@ impl Vm {
     fn make_closure(
         &mut self,
         parent: crate::gc::Gc<crate::function::FnProto>,
-        parent_upvalues: &[crate::gc::Gc<crate::function::UpVal>],
+        parent_upvalues: &[std::cell::Cell<crate::gc::Gc<crate::function::UpVal>>],
         index: usize,
         base: usize,
     ) -> Value {
@@ -811,9 +900,10 @@ impl Vm {
                 if desc.in_stack {
                     self.find_upvalue(base + index)
                 } else {
-                    parent_upvalues.get(index).copied().unwrap_or_else(|| self.find_upvalue(base))
+                    parent_upvalues.get(index).map_or_else(|| self.find_upvalue(base), std::cell::Cell::get)
                 }
             })
+            .map(std::cell::Cell::new)
             .collect();
         let f = self.heap.alloc(Function::Lua { proto: child, upvalues: upvalues.into_boxed_slice() });
         Value::Function(f)
@@ -960,4 +1050,37 @@ fn set_raw(table: Value, key: Value, value: Value) -> bool {
         }
     }
     false
+}
+
+/// Whether `..` takes `value` as it is (strings, and numbers converted to text).
+#[inline]
+fn is_string_or_number(value: Value) -> bool {
+    matches!(value, Value::Str(_) | Value::Int(_) | Value::Float(_))
+}
+
+/// Appends a string's bytes, or a number's text as `..` writes it.
+fn append_string_or_number(buffer: &mut Vec<u8>, value: Value) {
+    match value {
+        Value::Str(s) => buffer.extend_from_slice(s.as_bytes()),
+        Value::Int(i) => {
+            // Decimal digits, last first (20 fit any i64 magnitude).
+            let mut digits = [0u8; 20];
+            let mut n = i.unsigned_abs();
+            let mut start = digits.len();
+            loop {
+                start -= 1;
+                digits[start] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            if i < 0 {
+                buffer.push(b'-');
+            }
+            buffer.extend_from_slice(&digits[start..]);
+        }
+        Value::Float(f) => buffer.extend_from_slice(number::fmt_float(f).as_bytes()),
+        _ => {}
+    }
 }

@@ -4,10 +4,11 @@
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
 //! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
 //! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
-//! state, `ops.rs` operators and metamethods, `debuginfo.rs` variable names in
-//! errors, `stdlib/` the standard library. The VM runs the compiler's prototypes; source
-//! text reaches it only through `stdlib/load.rs` (`load`, `require`, [`Vm::load_text`]),
-//! which hands it to the parser and compiler.
+//! state, `ops.rs` operators and metamethods, `debuginfo.rs` names of variables and
+//! called functions from code, `levels.rs` the call stack as tracebacks and the debug
+//! library see it, `hook.rs` debug hooks, `stdlib/` the standard library. The VM runs
+//! the compiler's prototypes; source text reaches it only through `stdlib/load.rs`
+//! (`load`, `require`, [`Vm::load_text`]), which hands it to the parser and compiler.
 //!
 //! ```
 //! let source = b"local t = {} for i = 1, 10 do t[i] = i * i end return t[10]";
@@ -24,7 +25,9 @@ mod debuginfo;
 mod error;
 pub mod function;
 pub mod gc;
+mod hook;
 mod interp;
+mod levels;
 pub mod number;
 mod ops;
 mod protect;

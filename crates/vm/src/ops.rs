@@ -75,7 +75,18 @@ impl Vm {
         match value {
             Value::Table(t) => t.metatable(),
             Value::Str(_) => self.string_meta,
-            _ => None,
+            _ => self.type_metas[Vm::type_meta_index(value)],
+        }
+    }
+
+    /// The slot in `type_metas` of a value's type (tables and strings have their own).
+    pub(crate) fn type_meta_index(value: Value) -> usize {
+        match value {
+            Value::Nil => 0,
+            Value::Bool(_) => 1,
+            Value::Int(_) | Value::Float(_) => 2,
+            Value::Function(_) => 3,
+            _ => 4,
         }
     }
 
@@ -389,8 +400,7 @@ impl Vm {
         b: Value,
         who: (Operand, Operand),
     ) -> Result<Value, LuaError> {
-        if let (Some(x), Some(y)) = (self.string_bytes(a), self.string_bytes(b)) {
-            let mut bytes = x;
+        if let (Some(mut bytes), Some(y)) = (self.string_bytes(a), self.string_bytes(b)) {
             bytes.extend_from_slice(&y);
             return Ok(self.intern(&bytes));
         }

@@ -8,7 +8,11 @@
 
 use crate::error::LuaError;
 use crate::value::Value;
-use crate::vm::{CallSite, NativeCall, Vm};
+use crate::vm::{CallSite, NativeCall, Vm, MAX_STACK};
+
+/// Stack slots a message handler may need: with less room left, it runs after the
+/// stack is unwound.
+const HANDLER_ROOM: usize = 1000;
 
 /// A protected call (`pcall`/`xpcall`) in progress.
 #[derive(Clone, Copy)]
@@ -118,15 +122,35 @@ impl Vm {
         if p.exec != self.exec_depth {
             return Err(error);
         }
-        self.protected.pop();
-        let error = self.unwind_with(p.frames, p.func_slot + 1, error);
-        let value = if p.handler.is_nil() {
-            error.value
+        // The message handler runs where the error happened, before unwinding (as in
+        // Lua: `debug.traceback` as a handler shows the failing functions), with the
+        // native function that raised it back on the stack of levels. After a stack
+        // overflow there is no room for it there: it runs after unwinding.
+        let room = self.stack.len() + HANDLER_ROOM <= MAX_STACK;
+        let handled = if p.handler.is_nil() || !room {
+            None
         } else {
-            match self.call(p.handler, &[error.value]) {
-                Ok(results) => results.first().copied().unwrap_or(Value::Nil),
-                Err(_) => self.intern(b"error in error handling"),
+            let pushed = self.push_raiser(&error);
+            let value = self.handle(p.handler, error.value);
+            if pushed {
+                self.natives.pop();
             }
+            Some(value)
+        };
+        self.protected.pop();
+        if let (Some(value), Some(slot)) = (handled, self.stack.get_mut(p.func_slot)) {
+            // Kept where the collector sees it while `__close` handlers run.
+            *slot = value;
+        }
+        let original = error.value;
+        let error = self.unwind_with(p.frames, p.func_slot + 1, error);
+        let value = match handled {
+            // No room for the handler before, or a `__close` that failed replaced the
+            // error: it goes through the handler now.
+            None if !p.handler.is_nil() => self.handle(p.handler, error.value),
+            Some(_) if !Value::raw_eq(original, error.value) => self.handle(p.handler, error.value),
+            Some(_) => self.stack.get(p.func_slot).copied().unwrap_or(Value::Nil),
+            None => error.value,
         };
         self.ensure_stack(p.func_slot + 2)?;
         self.stack[p.func_slot] = Value::Bool(false);
@@ -143,5 +167,13 @@ impl Vm {
             self.top = keep;
         }
         Ok(())
+    }
+
+    /// The value a message handler makes of `error` ("error in error handling" if it fails).
+    fn handle(&mut self, handler: Value, error: Value) -> Value {
+        match self.call(handler, &[error]) {
+            Ok(results) => results.first().copied().unwrap_or(Value::Nil),
+            Err(_) => self.intern(b"error in error handling"),
+        }
     }
 }

@@ -34,9 +34,15 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 
 /// An immutable Lua string: arbitrary bytes (not necessarily UTF-8) and their hash.
 pub struct LuaStr {
-    hash: u64,
-    bytes: Box<[u8]>,
+    /// The content hash; for a long string, computed the first time it is asked for
+    /// (0 until then), since most long strings are never table keys.
+    hash: std::cell::Cell<u64>,
+    /// Short strings live inside the object: one allocation per string.
+    bytes: smallvec::SmallVec<[u8; INLINE_LEN]>,
 }
+
+/// Bytes stored inside a string object (longer ones get a buffer of their own).
+const INLINE_LEN: usize = 24;
 
 impl LuaStr {
     /// The string's bytes.
@@ -57,10 +63,22 @@ impl LuaStr {
         self.bytes.is_empty()
     }
 
-    /// The content hash, computed once at creation.
+    /// The content hash (computed once).
     #[inline]
     pub fn hash(&self) -> u64 {
-        self.hash
+        match self.hash.get() {
+            0 => {
+                // A hash of 0 is stored as 1, so 0 always means "not computed yet".
+                let hash = hash_bytes(&self.bytes).max(1);
+                self.hash.set(hash);
+                hash
+            }
+            hash => hash,
+        }
+    }
+
+    fn new(hash: u64, bytes: &[u8]) -> LuaStr {
+        LuaStr { hash: std::cell::Cell::new(hash), bytes: smallvec::SmallVec::from_slice(bytes) }
     }
 
     /// Whether this string is interned (and so equal to another only if identical).
@@ -80,7 +98,11 @@ impl Trace for LuaStr {
     fn trace(&self, _marker: &mut Marker) {}
 
     fn extra_bytes(&self) -> usize {
-        self.bytes.len()
+        if self.bytes.spilled() {
+            self.bytes.len()
+        } else {
+            0
+        }
     }
 }
 
@@ -93,7 +115,7 @@ pub fn str_eq(a: Gc<LuaStr>, b: Gc<LuaStr>) -> bool {
     }
     // Two distinct short strings differ (interned), and a short string never equals a
     // long one (lengths differ), so only two long strings need a content comparison.
-    !a.is_short() && a.hash == b.hash && a.bytes == b.bytes
+    !a.is_short() && a.bytes.len() == b.bytes.len() && a.hash() == b.hash() && a.bytes == b.bytes
 }
 
 /// One interner slot: the string's hash beside it, so a probe rejects a mismatch
@@ -141,10 +163,10 @@ impl Strings {
     /// Returns the one string object for these bytes if `bytes.len() <=`
     /// [`MAX_SHORT_LEN`] (interned: same bytes, same `Gc`), a fresh object otherwise.
     pub fn intern(&mut self, heap: &mut Heap, bytes: &[u8]) -> Gc<LuaStr> {
-        let hash = hash_bytes(bytes);
         if bytes.len() > MAX_SHORT_LEN {
-            return heap.alloc(LuaStr { hash, bytes: bytes.into() });
+            return heap.alloc(LuaStr::new(0, bytes));
         }
+        let hash = hash_bytes(bytes).max(1);
         if (self.count + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
@@ -155,7 +177,7 @@ impl Strings {
             let entry = self.slots[i]; // `i` is masked to the capacity
             match entry.string {
                 None => {
-                    let string = heap.alloc(LuaStr { hash, bytes: bytes.into() });
+                    let string = heap.alloc(LuaStr::new(hash, bytes));
                     self.slots[i] = Entry { hash, string: Some(string) };
                     self.count += 1;
                     return string;
@@ -167,7 +189,7 @@ impl Strings {
         }
         // Unreachable while the load bound holds; a fresh object is still correct for
         // content-compared callers, and never a panic.
-        heap.alloc(LuaStr { hash, bytes: bytes.into() })
+        heap.alloc(LuaStr::new(hash, bytes))
     }
 
     /// Between [`Heap::mark`] and [`Heap::sweep`]: forgets the interned strings that

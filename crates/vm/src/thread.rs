@@ -10,6 +10,8 @@ use std::cell::{Cell, RefCell};
 
 use crate::function::UpVal;
 use crate::gc::{Gc, Marker, Trace};
+use crate::hook::HookState;
+use crate::levels::NativeRecord;
 use crate::protect::Protect;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
@@ -44,6 +46,8 @@ pub(crate) struct ExecState {
     pub(crate) tbc: Vec<usize>,
     pub(crate) protected: Vec<Protect>,
     pub(crate) top: usize,
+    pub(crate) natives: Vec<NativeRecord>,
+    pub(crate) hook: HookState,
 }
 
 /// A coroutine (or the main thread).
@@ -88,6 +92,9 @@ impl Trace for Thread {
             for frame in &saved.frames {
                 marker.mark(frame.closure);
             }
+            for record in &saved.natives {
+                marker.mark(record.func);
+            }
             for upvalue in &saved.open_upvalues {
                 marker.mark(*upvalue);
             }
@@ -106,23 +113,19 @@ impl Vm {
     /// Makes `thread` the running one: the running thread's state goes into its own
     /// object, `thread`'s comes out of its object into the VM.
     pub(crate) fn switch_to(&mut self, thread: Gc<Thread>) {
-        {
-            let mut out = self.current.saved.borrow_mut();
-            out.stack = std::mem::take(&mut self.stack);
-            out.frames = std::mem::take(&mut self.frames);
-            out.open_upvalues = std::mem::take(&mut self.open_upvalues);
-            out.tbc = std::mem::take(&mut self.tbc);
-            out.protected = std::mem::take(&mut self.protected);
-            out.top = self.top;
-        }
-        {
-            let mut incoming = thread.saved.borrow_mut();
-            self.stack = std::mem::take(&mut incoming.stack);
-            self.frames = std::mem::take(&mut incoming.frames);
-            self.open_upvalues = std::mem::take(&mut incoming.open_upvalues);
-            self.tbc = std::mem::take(&mut incoming.tbc);
-            self.protected = std::mem::take(&mut incoming.protected);
-            self.top = incoming.top;
+        use std::mem::swap;
+        // Swaps, not `take` and assignment: a suspended thread's fields are empty once its
+        // state is in the VM, so no drop code runs on the way.
+        for saved in [self.current, thread] {
+            let mut saved = saved.saved.borrow_mut();
+            swap(&mut self.stack, &mut saved.stack);
+            swap(&mut self.frames, &mut saved.frames);
+            swap(&mut self.open_upvalues, &mut saved.open_upvalues);
+            swap(&mut self.tbc, &mut saved.tbc);
+            swap(&mut self.protected, &mut saved.protected);
+            swap(&mut self.top, &mut saved.top);
+            swap(&mut self.natives, &mut saved.natives);
+            swap(&mut self.hook, &mut saved.hook);
         }
         self.current = thread;
     }

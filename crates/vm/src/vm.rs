@@ -14,6 +14,8 @@ use moonlet_compiler::Proto;
 use crate::error::LuaError;
 use crate::function::{FnProto, Function, NativeFn, NativeKind, UpState, UpVal};
 use crate::gc::{Gc, Heap};
+use crate::hook::HookState;
+use crate::levels::NativeRecord;
 use crate::protect::Protect;
 use crate::string::{LuaStr, Strings};
 use crate::table::Table;
@@ -21,9 +23,9 @@ use crate::thread::{CoStatus, Thread};
 use crate::value::Value;
 
 /// Stack slots a state may use (Lua's `LUAI_MAXSTACK`): past it, `stack overflow`.
-const MAX_STACK: usize = 1_000_000;
+pub(crate) const MAX_STACK: usize = 1_000_000;
 /// Nested native calls (metamethods, `pcall`, …) allowed (Lua's `LUAI_MAXCCALLS`).
-const MAX_NATIVE_DEPTH: u32 = 200;
+pub(crate) const MAX_NATIVE_DEPTH: u32 = 200;
 
 /// One active Lua function call.
 #[derive(Clone, Copy)]
@@ -43,9 +45,8 @@ pub(crate) struct Frame {
     pub(crate) varargs: usize,
     /// `execute` returns to its Rust caller when this frame returns.
     pub(crate) is_entry: bool,
-    /// Called by a native function (`pcall`) or from Rust rather than by a Lua
-    /// instruction: `error(msg, level)` counts a native level below it.
-    pub(crate) via_native: bool,
+    /// Entered by a tail call (the debug library reports it; its caller is unknown).
+    pub(crate) tail_call: bool,
 }
 
 /// Interned names the VM looks up often.
@@ -97,8 +98,13 @@ pub struct Vm {
     /// The running thread, and the main one.
     pub(crate) current: Gc<Thread>,
     pub(crate) main_thread: Gc<Thread>,
-    /// The values of the `coroutine.yield` in flight.
+    /// Values in flight between coroutines: `resume`'s arguments, `yield`'s values, a
+    /// finished coroutine's results.
     pub(crate) yield_values: Vec<Value>,
+    /// The last yield signal, kept so that the next yield does not allocate one.
+    pub(crate) spare_yield_signal: Option<LuaError>,
+    /// Scratch space of `..` (kept to save an allocation per concatenation).
+    pub(crate) concat_buffer: Vec<u8>,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
@@ -116,6 +122,17 @@ pub struct Vm {
     /// The native function running, and how it was called (for `luaL_error`-style
     /// positions and `bad argument … to 'name'`).
     pub(crate) native: NativeCall,
+    /// The native functions running on this thread, innermost last (for the debug
+    /// library and tracebacks: they have no frame).
+    pub(crate) natives: Vec<NativeRecord>,
+    /// The running thread's debug hook.
+    pub(crate) hook: HookState,
+    /// Metatables `debug.setmetatable` gave to nil, booleans, numbers, functions and
+    /// threads (indexed by [`Vm::type_meta_index`]).
+    pub(crate) type_metas: [Option<Gc<Table>>; 5],
+    /// The native function that raised the latest error, with a number errors refer to
+    /// it by (`LuaError::raised_by`).
+    pub(crate) raiser: (u32, Option<NativeRecord>),
 }
 
 /// How the running native function was called.
@@ -204,6 +221,8 @@ impl Vm {
             current: main_thread,
             main_thread,
             yield_values: Vec::new(),
+            spare_yield_signal: None,
+            concat_buffer: Vec::new(),
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
             ipairs_step: Value::Nil,
@@ -213,6 +232,10 @@ impl Vm {
             host: crate::stdlib::host::Host::sandbox(),
             gc_mode: "generational",
             native: NativeCall::idle(),
+            natives: Vec::new(),
+            hook: HookState::default(),
+            type_metas: [None; 5],
+            raiser: (0, None),
         };
         crate::stdlib::open(&mut vm);
         vm
@@ -253,8 +276,8 @@ impl Vm {
         }
         let proto = FnProto::load(&mut self.heap, &mut self.strings, Arc::new(proto));
         let env = self.heap.alloc(UpVal::closed(Value::Table(self.globals)));
-        let upvalues: Box<[Gc<UpVal>]> =
-            (0..proto.proto.upvalues.len()).map(|_| env).collect::<Vec<_>>().into_boxed_slice();
+        let upvalues: Box<[std::cell::Cell<Gc<UpVal>>]> =
+            (0..proto.proto.upvalues.len()).map(|_| std::cell::Cell::new(env)).collect();
         Ok(Value::Function(self.heap.alloc(Function::Lua { proto, upvalues })))
     }
 
@@ -299,40 +322,17 @@ impl Vm {
         self.native.name
     }
 
-    /// `chunk:line:` for `error(msg, level)`: level 1 is the function that called
-    /// `error` (the innermost Lua frame when Lua called it), each further level its
-    /// caller. A native caller (`pcall`, `table.sort`) is a level of its own, without a
-    /// position; the level past it is the Lua function that called the native.
+    /// `chunk:line:` for `error(msg, level)`, as `luaL_where` finds it: level 0 is `error`
+    /// itself, 1 the function that called it, each further level its caller, counting
+    /// native functions (`pcall`, `table.sort`) as levels of their own, without a
+    /// position (see `levels.rs`).
     pub(crate) fn error_position(&self, level: i64) -> Option<String> {
-        if level <= 0 {
-            return None;
-        }
-        // The function at the current level: a Lua frame (its index) or a native function
-        // called by the Lua frame at that index (`None` when that is no frame).
-        enum Level {
-            Lua(usize),
-            Native(Option<usize>),
-        }
-        let top = self.frames.len().checked_sub(1);
-        // `error` called by a native function: that native is level 1.
-        let mut at = if self.native.from_lua { Level::Lua(top?) } else { Level::Native(top) };
-        for _ in 1..level {
-            at = match at {
-                Level::Lua(index) => {
-                    let below = index.checked_sub(1);
-                    match self.frames.get(index) {
-                        Some(frame) if frame.via_native => Level::Native(below),
-                        Some(_) => Level::Lua(below?),
-                        None => return None,
-                    }
-                }
-                Level::Native(caller) => Level::Lua(caller?),
-            };
-        }
-        match at {
-            Level::Lua(index) => self.position(self.frames.len() - 1 - index),
-            Level::Native(_) => None,
-        }
+        let level = usize::try_from(level).ok().filter(|&l| l > 0)?;
+        let index = self.with_stack(None, |view| match view.levels().get(level) {
+            Some(&crate::levels::Level::Lua(index)) => Some(index),
+            _ => None,
+        })?;
+        self.position(self.frames.len().checked_sub(index + 1)?)
     }
 
     /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
@@ -562,7 +562,7 @@ impl Vm {
                     varargs_start,
                     varargs,
                     is_entry: false,
-                    via_native: matches!(site, CallSite::Protected | CallSite::Rust),
+                    tail_call: false,
                 });
                 Ok(true)
             }
@@ -588,10 +588,34 @@ impl Vm {
                 let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator | CallSite::Meta);
                 let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
-                let result = func(self, base, nargs);
+                self.natives.push(NativeRecord { func: function, func_slot, frames: self.frames.len() });
+                let mut result = if self.hook.armed {
+                    self.hooked_native(func, base, nargs)
+                } else {
+                    func(self, base, nargs)
+                };
+                // (A hook `func` just set sees its return, as in Lua.)
+                if self.hook.armed {
+                    if let Ok(count) = result {
+                        result = self.native_return_hook(count, base);
+                    }
+                }
+                let record = self.natives.pop();
                 self.native = caller;
                 self.native_depth -= 1;
-                let count = result?;
+                let count = match result {
+                    Ok(count) => count,
+                    Err(mut error) => {
+                        // The innermost native function an error leaves is the one that
+                        // raised it: tracebacks show it.
+                        if error.raised_by == 0 && !error.yielding {
+                            if let Some(record) = record {
+                                error.raised_by = self.note_raiser(record);
+                            }
+                        }
+                        return Err(error);
+                    }
+                };
                 let first = self.stack.len().saturating_sub(count);
                 self.place_results(first, count, func_slot, wanted)?;
                 Ok(false)
@@ -667,32 +691,15 @@ impl Vm {
                 Err(self.unwind_with(frames, func_slot, error))
             }
             Err(mut error) => {
-                // The outermost call: record where the error happened before unwinding.
-                if self.native_depth == 0 && error.traceback.is_none() {
-                    error.traceback = Some(self.traceback());
+                // The outermost call, or one no `pcall` protects (the error will reach
+                // the host): record where the error happened before unwinding.
+                let unprotected = self.protected.is_empty() && Gc::ptr_eq(self.current, self.main_thread);
+                if (self.native_depth == 0 || unprotected) && error.traceback.is_none() {
+                    error.traceback = Some(self.error_traceback(&error));
                 }
                 Err(self.unwind_with(frames, func_slot, error))
             }
         }
-    }
-
-    /// `stack traceback:` and the active Lua functions, innermost first, as `lua` prints it.
-    pub fn traceback(&self) -> String {
-        let mut text = String::from("stack traceback:");
-        for frame in self.frames.iter().rev() {
-            let proto = &frame.proto.proto;
-            let line = proto.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
-            if proto.line_defined == 0 {
-                text.push_str(&format!("\n\t{}:{line}: in main chunk", proto.source));
-            } else {
-                text.push_str(&format!(
-                    "\n\t{}:{line}: in function <{}:{}>",
-                    proto.source, proto.source, proto.line_defined
-                ));
-            }
-        }
-        text.push_str("\n\t[C]: in ?");
-        text
     }
 
     /// Runs the call at `func_slot` to completion; results end at `self.top`.

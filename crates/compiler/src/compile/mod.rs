@@ -103,9 +103,16 @@ impl Compiler {
         self.enter_block(false);
         let last_line = self.lines.line_count();
         self.statements(block, last_line)?;
+        // The final return is on the line of the chunk's last token, as in Lua (errors
+        // about pending gotos are at the end of the text).
+        self.fs().line = if block.stats.is_empty() && block.ret.is_none() {
+            1
+        } else {
+            self.lines.line_of((block.span.end as usize).saturating_sub(1))
+        };
+        self.final_return();
         self.fs().line = last_line;
         self.leave_block()?;
-        self.final_return();
         let fs = self.funcs.pop().unwrap_or_else(|| FuncState::new(0));
         Ok(fs.finish(self.source.clone(), 0))
     }
@@ -132,8 +139,8 @@ impl Compiler {
         }
         self.statements(&func.body, last_line)?;
         self.fs().line = last_line;
-        self.leave_block()?;
         self.final_return();
+        self.leave_block()?;
         let fs = self.funcs.pop().unwrap_or_else(|| FuncState::new(0));
         let proto = fs.finish(self.source.clone(), last_line);
         let parent = self.fs();
@@ -141,7 +148,9 @@ impl Compiler {
         Ok((parent.protos.len() - 1) as u32)
     }
 
-    /// Every function ends with a return (reached when the body falls off its end).
+    /// Every function ends with a return (reached when the body falls off its end). It
+    /// comes before the outermost block ends, as in Lua: the function's locals are
+    /// still active there (for the debug library).
     fn final_return(&mut self) {
         let fs = self.fs();
         let level = fs.actives.len() as u32;

@@ -111,7 +111,10 @@ impl Compiler {
                 let exits = self.cond_jump(cond, false)?;
                 self.enter_block(true);
                 self.scoped_block(body, end_line)?;
-                self.at(stat.span);
+                // The jump back is on the line of the body's last token (`do` if it is
+                // empty), as in Lua: line hooks see no new line before the loop test.
+                let last = if body.stats.is_empty() && body.ret.is_none() { cond.span } else { body.span };
+                self.fs().line = self.lines.line_of((last.end as usize).saturating_sub(1));
                 let back = self.fs().jump();
                 self.fs().patch(back, start)?;
                 self.leave_block()?;

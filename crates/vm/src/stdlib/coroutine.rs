@@ -51,13 +51,10 @@ fn create(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     Ok(1)
 }
 
-/// Runs `co` with `args` until it returns, yields (`Ok` with the values either way) or
-/// fails (`Err` with the error value).
-pub(crate) fn resume_thread(
-    vm: &mut Vm,
-    co: Gc<Thread>,
-    args: &[Value],
-) -> Result<Result<Vec<Value>, Value>, LuaError> {
+/// Runs `co` with the values in `vm.yield_values` as arguments until it returns, yields
+/// (`Ok`, with the values it returned or yielded in `vm.yield_values`) or fails (`Err`
+/// with the error value). The buffer carries values both ways without allocating.
+pub(crate) fn resume_thread(vm: &mut Vm, co: Gc<Thread>) -> Result<Result<(), Value>, LuaError> {
     match co.status() {
         CoStatus::Suspended => {}
         CoStatus::Dead => return Ok(Err(vm.intern(b"cannot resume dead coroutine"))),
@@ -73,14 +70,16 @@ pub(crate) fn resume_thread(
         // First resume: call the body with the arguments at the bottom of its stack.
         vm.stack.clear();
         vm.stack.push(body);
-        vm.stack.extend_from_slice(args);
-        vm.call_at(0, args.len())
+        vm.stack.extend_from_slice(&vm.yield_values);
+        vm.call_at(0, vm.yield_values.len())
     } else {
         // Back from a yield: the arguments are the results of that `yield` call.
         let (slot, wanted) = co.resume_point.take().unwrap_or((0, -1));
         let first = vm.stack.len();
-        vm.stack.extend_from_slice(args);
-        vm.place_results(first, args.len(), slot, wanted).and_then(|()| {
+        let count = vm.yield_values.len();
+        vm.stack.extend_from_slice(&vm.yield_values);
+        let returned = if vm.hook.armed { vm.yield_return_hook(slot, first) } else { Ok(()) };
+        returned.and_then(|()| vm.place_results(first, count, slot, wanted)).and_then(|()| {
             let depth = vm.exec_depth + 1;
             for p in &mut vm.protected {
                 p.exec = depth;
@@ -101,15 +100,23 @@ pub(crate) fn resume_thread(
     let result = match outcome {
         Ok(()) => {
             co.status.set(CoStatus::Dead);
-            Ok(vm.stack.get(..vm.top).map(<[Value]>::to_vec).unwrap_or_default())
+            vm.yield_values.clear();
+            let top = vm.top.min(vm.stack.len());
+            vm.yield_values.extend_from_slice(&vm.stack[..top]);
+            Ok(())
         }
         Err(e) if e.yielding => {
             co.status.set(CoStatus::Suspended);
-            Ok(std::mem::take(&mut vm.yield_values))
+            // The values are in `yield_values`; the signal is kept for the next yield.
+            vm.spare_yield_signal = Some(e);
+            Ok(())
         }
         Err(e) => {
             co.status.set(CoStatus::Dead);
             co.error.set(e.value);
+            // Its stack stays as the error left it (`debug.traceback(co)`), with the
+            // native function that raised it.
+            vm.push_raiser(&e);
             Err(e.value)
         }
     };
@@ -120,15 +127,11 @@ pub(crate) fn resume_thread(
 
 fn resume(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let co = check_thread(vm, base, count, "resume")?;
-    let args: Vec<Value> = (1..count).map(|i| vm.arg(base, count, i)).collect();
-    match resume_thread(vm, co, &args)? {
-        Ok(values) => {
+    set_transfer(vm, base, count, 1);
+    match resume_thread(vm, co)? {
+        Ok(()) => {
             vm.push(Value::Bool(true));
-            let n = values.len();
-            for v in values {
-                vm.push(v);
-            }
-            Ok(n + 1)
+            Ok(push_transfer(vm) + 1)
         }
         Err(error) => {
             vm.push(Value::Bool(false));
@@ -143,9 +146,26 @@ fn lua_yield(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
         // Raised by the runtime inside `yield` itself: no position.
         return Err(LuaError::new(vm.intern(b"attempt to yield from outside a coroutine")));
     }
-    vm.yield_values = (0..count).map(|i| vm.arg(base, count, i)).collect();
+    set_transfer(vm, base, count, 0);
     vm.current.resume_point.set(Some((vm.native.func_slot, vm.native.wanted)));
-    Err(LuaError::yield_signal())
+    Err(vm.spare_yield_signal.take().unwrap_or_else(LuaError::yield_signal))
+}
+
+/// Arguments `from..count` (0-based) into the transfer buffer `vm.yield_values`.
+fn set_transfer(vm: &mut Vm, base: usize, count: usize, from: usize) {
+    vm.yield_values.clear();
+    for i in from..count {
+        let v = vm.arg(base, count, i);
+        vm.yield_values.push(v);
+    }
+}
+
+/// Pushes the transfer buffer's values as results and empties it; returns how many.
+fn push_transfer(vm: &mut Vm) -> usize {
+    let n = vm.yield_values.len();
+    vm.stack.extend_from_slice(&vm.yield_values);
+    vm.yield_values.clear();
+    n
 }
 
 fn status(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
@@ -173,15 +193,9 @@ fn wrapped_call(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaErro
     let Value::Thread(co) = vm.native.upvalue else {
         return Err(vm.lib_error("cannot resume non-suspended coroutine"));
     };
-    let args: Vec<Value> = (0..count).map(|i| vm.arg(base, count, i)).collect();
-    match resume_thread(vm, co, &args)? {
-        Ok(values) => {
-            let n = values.len();
-            for v in values {
-                vm.push(v);
-            }
-            Ok(n)
-        }
+    set_transfer(vm, base, count, 0);
+    match resume_thread(vm, co)? {
+        Ok(()) => Ok(push_transfer(vm)),
         // A string error gets the caller's position in front, as `lua_error` from a
         // C function called by Lua code does.
         Err(Value::Str(s)) => {
@@ -219,6 +233,7 @@ fn close(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let closed = vm.close_tbc(0, error);
     vm.close_upvalues(0);
     vm.frames.clear();
+    vm.natives.clear();
     vm.stack.clear();
     vm.switch_to(previous);
     co.status.set(CoStatus::Dead);

@@ -103,6 +103,12 @@ impl Vm {
             crate::stdlib::load::open_files(self);
             crate::stdlib::package::open_files(self);
         }
+        if new.contains(Libs::DEBUG) {
+            crate::stdlib::debug::open(self);
+            let key = self.intern(b"debug");
+            let library = self.globals.get(key);
+            crate::stdlib::package::register_loaded(self, "debug", library);
+        }
     }
 
     /// The optional libraries opened so far.

@@ -187,7 +187,7 @@ fn set_env(function: Value, env: Value) {
     if let Value::Function(f) = function {
         if let Function::Lua { upvalues, .. } = &*f {
             if let Some(first) = upvalues.first() {
-                first.set_state(UpState::Closed(env));
+                first.get().set_state(UpState::Closed(env));
             }
         }
     }

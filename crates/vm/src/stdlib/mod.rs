@@ -10,6 +10,8 @@ pub(crate) mod args;
 pub(crate) mod base;
 pub(crate) mod coroutine;
 pub(crate) mod date;
+pub(crate) mod debug;
+pub(crate) mod debug_hook;
 pub(crate) mod host;
 pub(crate) mod io;
 pub(crate) mod io_read;
@@ -39,6 +41,8 @@ pub(crate) fn open(vm: &mut Vm) {
     utf8::open(vm);
     os::open(vm);
     load::open(vm);
+    // The sandbox has only `debug.traceback`; `Vm::open_libs(Libs::DEBUG)` adds the rest.
+    debug::open_traceback(vm);
     // Last: `package.loaded` records the libraries opened above.
     package::open(vm);
 }

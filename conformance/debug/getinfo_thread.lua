@@ -1,0 +1,15 @@
+-- getinfo with a thread argument reads that thread's levels.
+local function inner() coroutine.yield() end
+local co = coroutine.create(function(a) local b = a; inner(); return b end)
+print(debug.getinfo(co, 0))
+coroutine.resume(co, 1)
+local i0 = debug.getinfo(co, 0, "Sn")
+print(i0.what, i0.name, i0.namewhat)
+local i1 = debug.getinfo(co, 1, "Sln")
+print(i1.what, i1.currentline, i1.name, i1.namewhat)
+local i2 = debug.getinfo(co, 2, "Sln")
+print(i2.what, i2.currentline, i2.name, i2.linedefined)
+print(debug.getinfo(co, 3))
+print(debug.getinfo(co, inner, "S").linedefined)
+coroutine.resume(co)
+print(debug.getinfo(co, 0))

@@ -1,0 +1,20 @@
+-- getlocal and setlocal on a suspended coroutine.
+local co = coroutine.create(function(p)
+  local q = p * 2
+  local r = coroutine.yield(q)
+  return p, q, r
+end)
+coroutine.resume(co, 5)
+print(debug.getlocal(co, 1, 1))
+print(debug.getlocal(co, 1, 2))
+print(debug.getlocal(co, 1, 3))
+print(debug.getlocal(co, 0, 1))
+print(pcall(debug.getlocal, co, 2, 1))
+print(debug.setlocal(co, 1, 1, 100))
+print(debug.setlocal(co, 1, 2, 200))
+print(coroutine.resume(co, "r"))
+local dead = coroutine.create(function(x) local y = x + 1; error("stop") end)
+print(coroutine.resume(dead, 1))
+print(debug.getlocal(dead, 1, 1))
+print(debug.getlocal(dead, 1, 2))
+print(debug.getinfo(dead, 0, "n").name)

@@ -1,0 +1,22 @@
+-- Any type can get a metatable through the debug library.
+local nmt = {__index = function(n, k) return k .. n end, __call = function(n, x) return n + x end}
+print(debug.setmetatable(5, nmt))
+print((7).foo, (3)(4), debug.getmetatable(2) == nmt, getmetatable(2.5) == nmt)
+debug.setmetatable(0, nil)
+print(pcall(function() return (7).foo end))
+debug.setmetatable(nil, {__index = function() return "nil indexed" end})
+local z = nil
+print(z.anything)
+debug.setmetatable(nil, nil)
+print(pcall(function() return z.anything end))
+debug.setmetatable(print, {__index = {name = "fn"}})
+print(print.name, (function() end).name)
+debug.setmetatable(print, nil)
+debug.setmetatable(true, {__tostring = function(b) return b and "YES" or "NO" end})
+print(tostring(true), tostring(false))
+debug.setmetatable(true, nil)
+print(tostring(true))
+local co = coroutine.create(print)
+debug.setmetatable(co, {__index = {kind = "thread"}})
+print(co.kind, coroutine.running().kind)
+debug.setmetatable(co, nil)

@@ -1,0 +1,16 @@
+-- sethook's argument errors; an error in a hook propagates from the hooked code.
+print(pcall(debug.sethook, print))
+print(pcall(debug.sethook, 1, "l"))
+print(pcall(debug.sethook, print, "l", "x"))
+print(pcall(debug.sethook, print, {}))
+print(pcall(function()
+  debug.sethook(function(ev) debug.sethook(); error("hook failed") end, "l")
+  local y = 1
+end))
+print(debug.gethook())
+local ok, e = pcall(function()
+  debug.sethook(function(ev) debug.sethook(); error({code = 7}) end, "c")
+  print("not reached")
+end)
+print(ok, type(e), e.code)
+print(debug.gethook())

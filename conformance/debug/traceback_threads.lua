@@ -1,0 +1,10 @@
+-- The running coroutine, the main thread seen from a coroutine, and a wrapped function.
+local main = coroutine.running()
+local co = coroutine.create(function()
+  print(debug.traceback("self"))
+  print(debug.traceback(coroutine.running(), "running thread"))
+  print(debug.traceback(main, "main"))
+end)
+coroutine.resume(co)
+local w = coroutine.wrap(function() print(debug.traceback("wrapped")) end)
+w()

@@ -1,0 +1,10 @@
+-- Without userdata, getuservalue finds nothing and setuservalue refuses.
+print(debug.getuservalue({}))
+print(debug.getuservalue(1, 2))
+print(select('#', debug.getuservalue(print)))
+print(pcall(debug.getuservalue, {}, "x"))
+print(pcall(debug.setuservalue, {}, 1))
+print(pcall(debug.setuservalue, nil, 1))
+print(pcall(debug.setuservalue, {}, 1, "x"))
+print(debug.setcstacklimit(100))
+print(pcall(debug.setcstacklimit))
