@@ -538,7 +538,6 @@ impl Vm {
                                         varargs_start: new_base,
                                         varargs: 0,
                                         is_entry: false,
-                                        via_native: false,
                                         tail_call: false,
                                     });
                                     continue 'frame;

@@ -45,9 +45,6 @@ pub(crate) struct Frame {
     pub(crate) varargs: usize,
     /// `execute` returns to its Rust caller when this frame returns.
     pub(crate) is_entry: bool,
-    /// Called by a native function (`pcall`) or from Rust rather than by a Lua
-    /// instruction: `error(msg, level)` counts a native level below it.
-    pub(crate) via_native: bool,
     /// Entered by a tail call (the debug library reports it; its caller is unknown).
     pub(crate) tail_call: bool,
 }
@@ -325,29 +322,17 @@ impl Vm {
         self.native.name
     }
 
-    /// `chunk:line:` for `error(msg, level)`: level 1 is the function that called
-    /// `error` (the innermost Lua frame when Lua called it), each further level its
-    /// caller; a native caller (`pcall`) has no position.
+    /// `chunk:line:` for `error(msg, level)`, as `luaL_where` finds it: level 0 is `error`
+    /// itself, 1 the function that called it, each further level its caller, counting
+    /// native functions (`pcall`, `table.sort`) as levels of their own, without a
+    /// position (see `levels.rs`).
     pub(crate) fn error_position(&self, level: i64) -> Option<String> {
-        if level <= 0 {
-            return None;
-        }
-        if !self.native.from_lua {
-            // `error` itself was called by a native function: that is level 1.
-            if level == 1 {
-                return None;
-            }
-        }
-        let mut index = self.frames.len().checked_sub(1)?;
-        let start = if self.native.from_lua { 1 } else { 2 };
-        for _ in start..level {
-            let frame = self.frames.get(index)?;
-            if frame.via_native {
-                return None;
-            }
-            index = index.checked_sub(1)?;
-        }
-        self.position(self.frames.len() - 1 - index)
+        let level = usize::try_from(level).ok().filter(|&l| l > 0)?;
+        let index = self.with_stack(None, |view| match view.levels().get(level) {
+            Some(&crate::levels::Level::Lua(index)) => Some(index),
+            _ => None,
+        })?;
+        self.position(self.frames.len().checked_sub(index + 1)?)
     }
 
     /// `chunk:line:` of the Lua frame `level` frames below the innermost (0: innermost).
@@ -577,7 +562,6 @@ impl Vm {
                     varargs_start,
                     varargs,
                     is_entry: false,
-                    via_native: matches!(site, CallSite::Protected | CallSite::Rust),
                     tail_call: false,
                 });
                 Ok(true)

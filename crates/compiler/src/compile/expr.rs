@@ -260,11 +260,13 @@ impl Compiler {
                     let target = self.step_target(current, last, dst)?;
                     let key = self.fs().string_constant(name.text.as_bytes());
                     self.index_constant(target, current, key)?;
+                    self.free_key_temporary(target, last, dst);
                     target
                 }
                 SuffixKind::Index(key) => {
                     let target = self.step_target(current, last, dst)?;
                     self.index(target, current, key)?;
+                    self.free_key_temporary(target, last, dst);
                     target
                 }
                 SuffixKind::Call(args) => {
@@ -320,6 +322,16 @@ impl Compiler {
             return Ok(current);
         }
         self.fs().reserve(1)
+    }
+
+    /// After an index step into a temporary, releases the registers above it (a key that
+    /// needed one: a constant past `MAX_C`, an expression), so the value is the top
+    /// temporary again and a following call runs in place, as in Lua. A step into the
+    /// caller's `dst` leaves freeing to the caller.
+    fn free_key_temporary(&mut self, target: Reg, last: bool, dst: Option<Reg>) {
+        if !(last && dst.is_some()) {
+            self.fs().free_to(target + 1);
+        }
     }
 
     /// A call's result is in `func`; move it to `dst` at the end of the chain.

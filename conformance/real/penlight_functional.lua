@@ -1,0 +1,65 @@
+-- Penlight: pl.comprehension (list comprehensions compiled with load and setfenv from
+-- pl.compat, which uses the debug library), pl.seq, pl.OrderedMap, pl.Set, pl.MultiMap.
+package.path = "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua"
+package.cpath = ""
+local comprehension = require("pl.comprehension")
+local seq = require("pl.seq")
+local OrderedMap = require("pl.OrderedMap")
+local Set = require("pl.Set")
+local MultiMap = require("pl.MultiMap")
+
+local C = comprehension.new()
+print(table.concat(C("x^2 for x")({1, 2, 3}), ","))
+print(table.concat(C("x for x if x % 2 == 0")({1, 2, 3, 4, 5, 6}), ","))
+print(table.concat(C("x .. y for x for y")({"a", "b"}, {"1", "2"}), ","))
+print(C("sum(x for x)")({1, 2, 3, 4}), C("max(x for x)")({5, 9, 2}), C("min(x * 2 for x if x > 2)")({1, 2, 3, 4}))
+local pairs_of = C("{x, y} for x for y if x < y")({1, 2, 3}, {1, 2, 3})
+for _, p in ipairs(pairs_of) do io.write(p[1], p[2], " ") end
+print()
+print(pcall(C, "x for"))
+
+print(seq.sum(seq.range(1, 10)), seq.count(seq.list({1, 2, 3, 4}), function(x) return x > 2 end))
+print(table.concat(seq.copy(seq.map(function(x) return x * x end, seq.list({1, 2, 3}))), ","))
+print(table.concat(seq.copy(seq.filter(seq.list({5, 6, 7, 8}), function(x) return x % 2 == 1 end)), ","))
+print(table.concat(seq.copy(seq.take(seq.range(1, 100), 4)), ","), table.concat(seq.copy(seq.skip(seq.list({1, 2, 3, 4}), 2)), ","))
+print(seq.reduce("+", seq.list({1, 2, 3})), seq.minmax(seq.list({4, 1, 9})))
+print(table.concat(seq.copy(seq.unique(seq.list({3, 1, 3, 2, 1}), true)), ","))
+local words = seq.copy(seq.sort(seq.list({"pear", "apple", "fig"})))
+print(table.concat(words, " "))
+print(seq(seq.list({1, 2, 3, 4})):map(function(x) return x + 1 end):filter(function(x) return x > 2 end):copy():concat(","))
+local counts = seq.count_map({"a", "b", "a", "c", "a"})
+print(counts.a, counts.b, counts.c)
+for i, w in seq.enum(seq.list({"x", "y"})) do io.write(i, w, " ") end
+print()
+print(table.concat(seq.copy(seq.last(seq.list({1, 2, 4, 7}))), ","))
+print(table.concat(seq.copy(seq.splice(seq.list({1, 2}), seq.list({3}))), ","))
+print(seq.copy2 and #seq.copy2(seq.zip and seq.zip({1, 2}, {"a", "b"}) or ipairs({})) or "")
+
+local om = OrderedMap({{z = 1}, {a = 2}, {m = 3}})
+om:set("b", 4)
+om:set("a", 20)
+for k, v in om:iter() do io.write(k, "=", v, " ") end
+print()
+print(om, om:keys(), om:values())
+om:sort()
+print(om)
+om:set("z", nil)
+print(om, #om:keys())
+print(om:insert(1, "first", 0), om:keys()[1])
+
+local s1 = Set({1, 2, 3, 4})
+local s2 = Set({3, 4, 5})
+print(Set.len(s1 + s2), Set.len(s1 * s2), Set.len(s1 - s2), Set.len(s1 ^ s2))
+print(s1[3], s2[1], Set.isempty(Set({})), Set.issubset(Set({3}), s2), s1 == Set({4, 3, 2, 1}), Set({1}) < s1)
+local vals = Set.values(s1 * s2)
+table.sort(vals)
+print(table.concat(vals, ","))
+print(Set({"only"}))
+
+local mm = MultiMap()
+mm:set("k", 1)
+mm:set("k", 2)
+mm:set("j", 3)
+print(#mm.k, mm.k[2], mm.j[1], mm.x)
+mm:update({k = {9}})
+print(#mm.k, mm.k[3])

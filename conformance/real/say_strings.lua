@@ -1,0 +1,23 @@
+-- say (Debian lua-say): namespaced message strings with format arguments.
+package.path = "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua"
+package.cpath = ""
+local s = require("say")
+print(s._VERSION)
+s:set_namespace("en")
+s:set("greeting", "Hello, %s! You have %d new messages.")
+s:set("plain", "Nothing to format")
+s:set("mixed", "%s|%s|%s")
+s:set_namespace("fr")
+s:set("greeting", "Bonjour, %s ! Vous avez %d nouveaux messages.")
+print(s("greeting", {"Ana", 3}))
+print(s("plain"))
+s:set_namespace("en")
+print(s("greeting", {"Bob", 12}), s("plain"), s("missing"))
+print(s("mixed", {1, nil, true, n = 3}))
+print(s("mixed", {"a", "b", "c", "extra"}))
+print(pcall(s, "greeting", "not a table"))
+print(pcall(s, "greeting", {"only one"}))
+print(s.fr.greeting, s.en.plain, s.de)
+s:set_fallback("fr")
+s:set_namespace("de")
+print(s("greeting", {"Eva", 0}))
