@@ -27,15 +27,40 @@ pub struct ErrorData {
     /// Which record of the VM's last raising native function is this error's (0: none;
     /// see `Vm::raiser`). A number, so that the error stays small.
     pub(crate) raised_by: u32,
+    /// Not an error: the interpreter's instruction pushed a frame for a metamethod and
+    /// must go on running it (`Vm::call_metamethod`).
+    pub(crate) meta_pending: bool,
 }
 
 impl LuaError {
     pub fn new(value: Value) -> LuaError {
-        LuaError(Box::new(ErrorData { value, traceback: None, yielding: false, raised_by: 0 }))
+        LuaError(Box::new(ErrorData {
+            value,
+            traceback: None,
+            yielding: false,
+            raised_by: 0,
+            meta_pending: false,
+        }))
     }
 
     pub(crate) fn yield_signal() -> LuaError {
-        LuaError(Box::new(ErrorData { value: Value::Nil, traceback: None, yielding: true, raised_by: 0 }))
+        LuaError(Box::new(ErrorData {
+            value: Value::Nil,
+            traceback: None,
+            yielding: true,
+            raised_by: 0,
+            meta_pending: false,
+        }))
+    }
+
+    pub(crate) fn meta_pending() -> LuaError {
+        LuaError(Box::new(ErrorData {
+            value: Value::Nil,
+            traceback: None,
+            yielding: false,
+            raised_by: 0,
+            meta_pending: true,
+        }))
     }
 }
 

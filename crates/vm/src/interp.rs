@@ -29,6 +29,8 @@ impl Vm {
             match run {
                 Ok(()) if self.hook.switch => self.hook.switch = false,
                 Ok(()) => break Ok(()),
+                // A metamethod frame was pushed: run it (see `call_metamethod`).
+                Err(error) if error.meta_pending => self.spare_meta_signal = Some(error),
                 Err(error) => {
                     if let Err(error) = self.recover(error) {
                         break Err(error);
@@ -139,7 +141,10 @@ impl Vm {
                     () => {
                         // SAFETY: `fi` is this frame's index; frames only change on calls
                         // and returns, after which the loop restarts at `'frame`.
-                        unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc
+                        unsafe { self.frames.get_unchecked_mut(fi) }.pc = pc;
+                        // Every slow path starts here: a metamethod it calls runs as a
+                        // frame of this loop (cleared by natives and Rust calls).
+                        self.meta_as_frame = true;
                     };
                 }
                 // `table[key]`: tables without metatables (or with the key present) inline.
@@ -454,6 +459,8 @@ impl Vm {
                     }
                     OpCode::Concat => {
                         savepc!();
+                        // `__concat` results feed the rest of the concatenation in Rust.
+                        self.meta_as_frame = false;
                         self.concat(a, i.a(), i.b())?;
                     }
                     OpCode::Close => {
@@ -539,6 +546,9 @@ impl Vm {
                                         varargs: 0,
                                         is_entry: false,
                                         tail_call: false,
+                                        finish: crate::vm::Finish::None,
+                                        // SAFETY: `fi` is this frame's index.
+                                        meta_depth: unsafe { self.frames.get_unchecked(fi) }.meta_depth,
                                     });
                                     continue 'frame;
                                 }
@@ -602,6 +612,8 @@ impl Vm {
                             if let Some(frame) = self.frames.last_mut() {
                                 frame.is_entry = current.is_entry;
                                 frame.tail_call = true;
+                                frame.finish = current.finish;
+                                frame.meta_depth = current.meta_depth;
                             }
                             continue 'frame;
                         }
@@ -843,7 +855,8 @@ impl Vm {
     #[inline]
     fn finish_call(&mut self, first: usize, n: usize) -> Result<bool, LuaError> {
         let Some(frame) = self.frames.last() else { return Ok(true) };
-        let (base, func_slot, wanted, is_entry) = (frame.base, frame.func_slot, frame.wanted, frame.is_entry);
+        let (base, func_slot, wanted, is_entry, finish) =
+            (frame.base, frame.func_slot, frame.wanted, frame.is_entry, frame.finish);
         if !self.open_upvalues.is_empty() {
             self.close_upvalues(base);
         }
@@ -867,8 +880,38 @@ impl Vm {
         if is_entry {
             return Ok(true);
         }
+        if finish != crate::vm::Finish::None {
+            self.finish_instruction(func_slot, finish);
+        }
         self.resume_caller()?;
         Ok(false)
+    }
+
+    /// A metamethod frame returned its result to `slot`: complete the caller's
+    /// interrupted instruction with it, as Lua's `luaV_finishOp` does. Results go to the
+    /// instruction's register; a comparison skips the next instruction or not.
+    #[cold]
+    fn finish_instruction(&mut self, slot: usize, finish: crate::vm::Finish) {
+        let result = self.stack.get(slot).copied().unwrap_or(Value::Nil);
+        let Some(caller) = self.frames.last_mut() else { return };
+        let Some(&i) = caller.pc.checked_sub(1).and_then(|pc| caller.proto.proto.code.get(pc)) else {
+            return;
+        };
+        match i.op() {
+            OpCode::Eq | OpCode::Lt | OpCode::Le | OpCode::LtI | OpCode::LeI | OpCode::GtI | OpCode::GeI => {
+                let truth = result.is_falsy() == (finish == crate::vm::Finish::NotResult);
+                if truth != i.k() {
+                    caller.pc += 1;
+                }
+            }
+            OpCode::SetTabUp | OpCode::SetTable | OpCode::SetI | OpCode::SetField => {}
+            _ => {
+                let register = caller.base + i.a();
+                if let Some(place) = self.stack.get_mut(register) {
+                    *place = result;
+                }
+            }
+        }
     }
 
     /// Back in the caller after a call: its registers must all exist again.

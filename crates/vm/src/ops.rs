@@ -100,7 +100,39 @@ impl Vm {
 
     /// The first value a metamethod call returns.
     fn call_meta(&mut self, handler: Value, args: &[Value]) -> Result<Value, LuaError> {
-        self.call_first(handler, args, CallSite::Meta)
+        self.call_metamethod(handler, args, crate::vm::Finish::Result)
+    }
+
+    /// Calls a metamethod for the running operation. Called from the interpreter's own
+    /// instruction (`meta_as_frame`), a Lua handler runs as a frame of the interpreter
+    /// loop, so it can yield: its frame is pushed and the pending signal sent up to
+    /// `execute`, and its result completes the instruction when it returns (`finish`).
+    /// Otherwise it is called from Rust and its first result returned.
+    pub(crate) fn call_metamethod(
+        &mut self,
+        handler: Value,
+        args: &[Value],
+        finish: crate::vm::Finish,
+    ) -> Result<Value, LuaError> {
+        let is_lua =
+            matches!(handler, Value::Function(f) if matches!(&*f, crate::function::Function::Lua { .. }));
+        if !(self.meta_as_frame && is_lua) {
+            return self.call_first(handler, args, CallSite::Meta);
+        }
+        self.meta_as_frame = false;
+        let depth = self.frames.last().map_or(0, |f| f.meta_depth).saturating_add(1);
+        if u32::from(depth) + self.native_depth > crate::vm::MAX_NATIVE_DEPTH {
+            return Err(self.error("C stack overflow"));
+        }
+        let func_slot = self.stack.len();
+        self.stack.push(handler);
+        self.stack.extend_from_slice(args);
+        self.precall(func_slot, args.len(), 1, CallSite::Meta)?;
+        if let Some(frame) = self.frames.last_mut() {
+            frame.finish = finish;
+            frame.meta_depth = depth;
+        }
+        Err(self.spare_meta_signal.take().unwrap_or_else(LuaError::meta_pending))
     }
 
     /// ` (global 'x')` for an operand of the running function, or nothing.
@@ -201,7 +233,7 @@ impl Vm {
                 }
             };
             if let Value::Function(_) = handler {
-                self.call_first(handler, &[current, key, value], CallSite::Meta)?;
+                self.call_meta(handler, &[current, key, value])?;
                 return Ok(());
             }
             current = handler;
@@ -379,7 +411,7 @@ impl Vm {
                 lt = self.metamethod(a, self.names.lt);
             }
             if !lt.is_nil() {
-                return Ok(self.call_meta(lt, &[b, a])?.is_falsy());
+                return Ok(self.call_metamethod(lt, &[b, a], crate::vm::Finish::NotResult)?.is_falsy());
             }
         }
         let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));

@@ -47,6 +47,23 @@ pub(crate) struct Frame {
     pub(crate) is_entry: bool,
     /// Entered by a tail call (the debug library reports it; its caller is unknown).
     pub(crate) tail_call: bool,
+    /// A metamethod called by the caller's current instruction: its first result
+    /// completes that instruction when it returns (`Vm::finish_instruction`).
+    pub(crate) finish: Finish,
+    /// Metamethod frames (`finish`) at and below this one in its thread: with the Rust
+    /// re-entries, what Lua counts as C calls (`C stack overflow` past 200).
+    pub(crate) meta_depth: u8,
+}
+
+/// What a returning metamethod frame does with its result in its caller.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Finish {
+    /// An ordinary call.
+    None,
+    /// The result completes the interrupted instruction.
+    Result,
+    /// Its negation does (`a <= b` computed as `not (b < a)`).
+    NotResult,
 }
 
 /// Interned names the VM looks up often.
@@ -105,6 +122,13 @@ pub struct Vm {
     pub(crate) spare_yield_signal: Option<LuaError>,
     /// Scratch space of `..` (kept to save an allocation per concatenation).
     pub(crate) concat_buffer: Vec<u8>,
+    /// A metamethod called now would be for the instruction the innermost Lua frame is
+    /// executing, straight from the interpreter loop: it can run as a frame of that loop
+    /// (so it may yield) instead of through a Rust call. Set by the interpreter before
+    /// its slow paths, cleared by every native and Rust call.
+    pub(crate) meta_as_frame: bool,
+    /// The last metamethod-frame signal, kept so that the next one does not allocate.
+    pub(crate) spare_meta_signal: Option<LuaError>,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
@@ -223,6 +247,8 @@ impl Vm {
             yield_values: Vec::new(),
             spare_yield_signal: None,
             concat_buffer: Vec::new(),
+            meta_as_frame: false,
+            spare_meta_signal: None,
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
             ipairs_step: Value::Nil,
@@ -563,6 +589,8 @@ impl Vm {
                     varargs,
                     is_entry: false,
                     tail_call: false,
+                    finish: Finish::None,
+                    meta_depth: self.frames.last().map_or(0, |f| f.meta_depth),
                 });
                 Ok(true)
             }
@@ -585,6 +613,7 @@ impl Vm {
                 }
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
+                self.meta_as_frame = false;
                 let from_lua = matches!(site, CallSite::Lua | CallSite::ForIterator | CallSite::Meta);
                 let running = NativeCall { active: true, name, from_lua, func_slot, wanted, upvalue };
                 let caller = std::mem::replace(&mut self.native, running);
@@ -682,7 +711,10 @@ impl Vm {
         self.stack.push(func);
         self.stack.extend_from_slice(args);
         let frames = self.frames.len();
-        match self.call_site_at(func_slot, args.len(), site) {
+        let result = self.call_site_at(func_slot, args.len(), site);
+        // Back in Rust code: a metamethod it triggers must be called from Rust.
+        self.meta_as_frame = false;
+        match result {
             Ok(()) => Ok(func_slot),
             Err(error) if error.yielding => {
                 // A yield cannot pass a Rust frame (a metamethod, a sort comparator…).
