@@ -50,6 +50,12 @@ local function fannkuch(n)
   end
 end
 
+-- Two rounds of N = 9 (N = 10 would take ten times as long as one).
 local n = 9
-local checksum, max_flips = fannkuch(n)
+local checksum, max_flips = 0, 0
+for _ = 1, 2 do
+  local c, m = fannkuch(n)
+  checksum = checksum + c
+  if m > max_flips then max_flips = m end
+end
 print("fannkuch " .. n .. " " .. checksum .. " " .. max_flips)
