@@ -8,7 +8,10 @@
 //! correctly rounded formatting (ties to even, as glibc); the layout around them (signs,
 //! exponents, padding, `#`) is built here. It must not touch other string functions.
 
+use std::borrow::Cow;
+
 use crate::error::LuaError;
+use crate::number;
 use crate::stdlib::args::{arg_error, check_float, check_integer, check_string, lib_error_bytes};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -39,7 +42,8 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
     // A copy: the format string may be a converted number nothing roots, and `%s` can
     // run Lua code (`__tostring`).
     let fmt = check_string(vm, base, count, 1, NAME)?.as_bytes().to_vec();
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len());
+    // Room for a few conversions, so most results need no reallocation.
+    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 64);
     let mut arg = 1;
     let mut i = 0;
     while let Some(&c) = fmt.get(i) {
@@ -60,19 +64,18 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
         // The specification: flags, digits and '.' (checked per conversion below), then
         // the conversion byte (NUL past the end, as C sees it).
         let rest = fmt.get(i..).unwrap_or_default();
-        let spanned = rest.iter().take_while(|c| b"-+#0 123456789.".contains(c)).count();
+        let spanned =
+            rest.iter().take_while(|&&c| matches!(c, b'-' | b'+' | b'#' | b' ' | b'.' | b'0'..=b'9')).count();
         if spanned + 1 >= MAX_SPEC {
             return Err(vm.lib_error("invalid format (too long)"));
         }
         let conversion = rest.get(spanned).copied().unwrap_or(0);
-        let mut form = Vec::with_capacity(spanned + 2);
-        form.push(b'%');
-        form.extend_from_slice(rest.get(..spanned).unwrap_or_default());
-        if conversion != 0 {
-            form.push(conversion);
-        }
+        // The specification as written: from the '%' (at `i - 1`) through the conversion
+        // byte, which is left out when the format ends first.
+        let form_end = if conversion == 0 { i + spanned } else { i + spanned + 1 };
+        let form = fmt.get(i - 1..form_end).unwrap_or_default();
         i += spanned + 1;
-        convert(vm, &mut out, &form, conversion, base, count, arg)?;
+        convert(vm, &mut out, form, conversion, base, count, arg)?;
     }
     let result = vm.intern(&out);
     vm.push(result);
@@ -101,7 +104,8 @@ fn convert(
             let n = check_integer(vm, base, count, arg, NAME)?;
             let spec = check_spec(vm, form, FLAGS_INT, true)?;
             let sign = sign_of(&spec, n < 0);
-            let digits = with_precision(&spec, n.unsigned_abs().to_string().into_bytes());
+            let mut buf = [0; DIGITS_BUF];
+            let digits = with_precision(&spec, radix_digits(n.unsigned_abs(), 10, false, &mut buf));
             integer(out, &spec, sign, b"", &digits);
         }
         b'u' | b'o' | b'x' | b'X' => {
@@ -135,21 +139,23 @@ fn convert(
             literal(vm, out, arg, value)?;
         }
         b's' => {
-            let text = match vm.tostring(value)? {
-                Value::Str(s) => s.as_bytes().to_vec(),
-                _ => Vec::new(),
+            // No Lua code runs (so no collection) from here on: the string stays alive.
+            let string = match vm.tostring(value)? {
+                Value::Str(s) => Some(s),
+                _ => None,
             };
+            let text = string.as_ref().map_or(&[][..], |s| s.as_bytes());
             if form.len() == 2 {
-                out.extend_from_slice(&text);
+                out.extend_from_slice(text);
             } else {
                 if text.contains(&0) {
                     return Err(arg_error(vm, arg, NAME, "string contains zeros"));
                 }
                 let spec = check_spec(vm, form, FLAGS_CHAR, true)?;
                 match spec.precision {
-                    None if text.len() >= LONG_STRING => out.extend_from_slice(&text),
+                    None if text.len() >= LONG_STRING => out.extend_from_slice(text),
                     precision => {
-                        let shown = text.get(..precision.unwrap_or(text.len())).unwrap_or(&text);
+                        let shown = text.get(..precision.unwrap_or(text.len())).unwrap_or(text);
                         pad(out, &spec, b"", b"", shown, false);
                     }
                 }
@@ -273,20 +279,38 @@ fn pad(out: &mut Vec<u8>, spec: &Spec, sign: &[u8], prefix: &[u8], body: &[u8], 
 // Integers
 // ---------------------------------------------------------------------------------------
 
-/// An integer's `digits` with C's precision rule: at least that many digits, none for 0
-/// with precision 0.
-fn with_precision(spec: &Spec, mut digits: Vec<u8>) -> Vec<u8> {
-    if let Some(precision) = spec.precision {
-        if digits == b"0" && precision == 0 {
-            digits.clear();
-        }
-        if digits.len() < precision {
-            let mut padded = vec![b'0'; precision - digits.len()];
-            padded.extend_from_slice(&digits);
-            digits = padded;
+/// Room for the digits of any `u64` in any radix [`radix_digits`] takes (22 in octal).
+const DIGITS_BUF: usize = 24;
+
+/// The digits of `n` in `radix` (8, 10 or 16; lowercase or `upper` hex digits), written
+/// at the end of `buf`, without an allocation.
+fn radix_digits(mut n: u64, radix: u64, upper: bool, buf: &mut [u8; DIGITS_BUF]) -> &[u8] {
+    let alphabet: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut at = buf.len();
+    // A u64 has at most 22 digits in radix 8 or more, so `at` stays in the buffer.
+    while let Some(slot) = at.checked_sub(1).and_then(|i| buf.get_mut(i)) {
+        *slot = alphabet.get((n % radix) as usize).copied().unwrap_or(b'0');
+        at -= 1;
+        n /= radix;
+        if n == 0 {
+            break;
         }
     }
-    digits
+    buf.get(at..).unwrap_or_default()
+}
+
+/// An integer's `digits` with C's precision rule: at least that many digits, none for 0
+/// with precision 0. Borrows `digits` when the precision changes nothing.
+fn with_precision<'a>(spec: &Spec, digits: &'a [u8]) -> Cow<'a, [u8]> {
+    match spec.precision {
+        Some(0) if digits == b"0" => Cow::Borrowed(b""),
+        Some(precision) if digits.len() < precision => {
+            let mut padded = vec![b'0'; precision - digits.len()];
+            padded.extend_from_slice(digits);
+            Cow::Owned(padded)
+        }
+        _ => Cow::Borrowed(digits),
+    }
 }
 
 /// Appends an integer's sign, prefix and digits (precision applied); a precision turns
@@ -297,18 +321,19 @@ fn integer(out: &mut Vec<u8>, spec: &Spec, sign: &[u8], prefix: &[u8], digits: &
 
 /// `%u`, `%o`, `%x`, `%X` of the integer's bits.
 fn unsigned(out: &mut Vec<u8>, spec: &Spec, conversion: u8, n: u64) {
-    let digits = match conversion {
-        b'u' => n.to_string(),
-        b'o' => format!("{n:o}"),
-        b'x' => format!("{n:x}"),
-        _ => format!("{n:X}"),
+    let (radix, upper) = match conversion {
+        b'u' => (10, false),
+        b'o' => (8, false),
+        b'x' => (16, false),
+        _ => (16, true),
     };
-    let mut digits = with_precision(spec, digits.into_bytes());
+    let mut buf = [0; DIGITS_BUF];
+    let mut digits = with_precision(spec, radix_digits(n, radix, upper, &mut buf));
     let mut prefix: &[u8] = b"";
     if spec.alt {
         match conversion {
             // `#o` makes the first digit a 0 (raising the precision by one if needed).
-            b'o' if digits.first() != Some(&b'0') => digits.insert(0, b'0'),
+            b'o' if digits.first() != Some(&b'0') => digits.to_mut().insert(0, b'0'),
             b'x' if n != 0 => prefix = b"0x",
             b'X' if n != 0 => prefix = b"0X",
             _ => {}
@@ -389,36 +414,36 @@ fn fixed_form(x: f64, precision: usize, alt: bool) -> String {
 /// `%.<precision>g` of a finite `x >= 0`: fixed or exponent form by the exponent the
 /// rounded value has; without `#`, trailing zeros (and a bare point) go.
 fn general_form(x: f64, precision: usize, alt: bool, upper: bool) -> String {
+    if !alt {
+        // Formatted once, by the routine `tostring` uses (`%.14g`).
+        let mut text = String::new();
+        number::write_g(&mut text, x, precision);
+        if upper {
+            text.make_ascii_uppercase();
+        }
+        return text;
+    }
+    // `#`: trailing zeros stay, and there is always a point.
     let p = precision.max(1);
     let (_, exponent) = scientific(x, p - 1);
-    let fixed = exponent >= -4 && i64::from(exponent) < p as i64;
-    if alt && i64::from(exponent) == p as i64 && exact_exponent(x) == exponent - 1 {
+    if i64::from(exponent) == p as i64 && exact_exponent(x) == exponent - 1 {
         // glibc's quirk: when rounding carries a number that needed no decimals in fixed
         // form (999999.5 with `%#g`) into exponent form, it keeps zero decimals: `1.e+06`.
         return exponent_form(x, 0, true, upper);
     }
-    let mut text = if fixed {
+    let mut text = if exponent >= -4 && i64::from(exponent) < p as i64 {
         // `exponent < p` here, so the subtraction cannot go below zero.
         let decimals = (p as i64 - 1 - i64::from(exponent)).max(0) as usize;
-        fixed_form(x, decimals, alt)
+        fixed_form(x, decimals, true)
     } else {
-        exponent_form(x, p - 1, alt, upper)
+        exponent_form(x, p - 1, true, upper)
     };
-    if alt {
-        if !text.contains('.') {
-            // Only the exponent form can lack the point here (`fixed_form` added it).
-            let at = text.find(['e', 'E']).unwrap_or(text.len());
-            text.insert(at, '.');
-        }
-        return text;
+    if !text.contains('.') {
+        // Only the exponent form can lack the point here (`fixed_form` added it).
+        let at = text.find(['e', 'E']).unwrap_or(text.len());
+        text.insert(at, '.');
     }
-    let at = text.find(['e', 'E']).unwrap_or(text.len());
-    let (number, tail) = text.split_at(at);
-    if !number.contains('.') {
-        return text;
-    }
-    let number = number.trim_end_matches('0').trim_end_matches('.');
-    format!("{number}{tail}")
+    text
 }
 
 /// glibc's `%a` of a finite `x >= 0` without the `0x` prefix: `1.8p+1`; subnormals as
