@@ -2,7 +2,7 @@
 //! interpreter loop and the standard library.
 //!
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
-//! objects, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
+//! objects, `external.rs` external tables, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
 //! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
 //! state, `ops.rs` operators and metamethods, `debuginfo.rs` names of variables and
 //! called functions from code, `levels.rs` the call stack as tracebacks and the debug
@@ -23,6 +23,7 @@
 mod collect;
 mod debuginfo;
 mod error;
+pub mod external;
 pub mod function;
 pub mod gc;
 mod hook;

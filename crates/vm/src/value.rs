@@ -11,6 +11,7 @@
 //! them). Raw equality and table-key hashing fall back to object identity through
 //! `gc_addr` for every reference type other than strings.
 
+use crate::external::ExtTable;
 use crate::function::Function;
 use crate::gc::{Gc, Marker};
 use crate::number::eq_int_float;
@@ -41,6 +42,8 @@ pub enum Value {
     Function(Gc<Function>),
     /// A coroutine.
     Thread(Gc<Thread>),
+    /// An external table: contents the host owns (`type` says `"table"`).
+    Extern(Gc<ExtTable>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() <= 16);
@@ -62,7 +65,7 @@ impl Value {
             Value::Bool(_) => 1,
             Value::Int(_) | Value::Float(_) => 2,
             Value::Str(_) => 3,
-            Value::Table(_) => 4,
+            Value::Table(_) | Value::Extern(_) => 4,
             Value::Function(_) => 5,
             Value::Thread(_) => 6,
         }
@@ -110,6 +113,7 @@ impl Value {
             Value::Table(t) => Some(t.addr()),
             Value::Function(f) => Some(f.addr()),
             Value::Thread(t) => Some(t.addr()),
+            Value::Extern(e) => Some(e.addr()),
         }
     }
 
@@ -122,6 +126,7 @@ impl Value {
             Value::Table(t) => marker.mark(t),
             Value::Function(f) => marker.mark(f),
             Value::Thread(t) => marker.mark(t),
+            Value::Extern(e) => marker.mark(e),
         }
     }
 }

@@ -129,6 +129,8 @@ pub struct Vm {
     pub(crate) meta_as_frame: bool,
     /// The last metamethod-frame signal, kept so that the next one does not allocate.
     pub(crate) spare_meta_signal: Option<LuaError>,
+    /// The id of the last external table made.
+    pub(crate) next_ext_id: u64,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
     pub(crate) weak_tables: Vec<Gc<Table>>,
     /// Tables whose metatable had `__gc` when it was set, in registration order.
@@ -249,6 +251,7 @@ impl Vm {
             concat_buffer: Vec::new(),
             meta_as_frame: false,
             spare_meta_signal: None,
+            next_ext_id: 0,
             weak_tables: Vec::new(),
             finalizable: Vec::new(),
             ipairs_step: Value::Nil,

@@ -116,7 +116,11 @@ fn tonumber(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn next(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let table = check_table(vm, base, count, 1, "next")?;
+    // An external table is traversed through its contents, in the same order.
+    let table = match vm.arg(base, count, 0) {
+        Value::Extern(e) => e.data(),
+        _ => check_table(vm, base, count, 1, "next")?,
+    };
     let key = vm.arg(base, count, 1);
     match table.next(key) {
         Ok(Some((k, v))) => {
@@ -211,13 +215,23 @@ fn select(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn rawget(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let table = check_table(vm, base, count, 1, "rawget")?;
+    let table = match vm.arg(base, count, 0) {
+        Value::Extern(e) => e.data(),
+        _ => check_table(vm, base, count, 1, "rawget")?,
+    };
     let key = check_any(vm, base, count, 2, "rawget")?;
     vm.push(table.get(key));
     Ok(1)
 }
 
 fn rawset(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    if let Value::Extern(e) = vm.arg(base, count, 0) {
+        let key = check_any(vm, base, count, 2, "rawset")?;
+        let value = check_any(vm, base, count, 3, "rawset")?;
+        vm.ext_set(e, key, value)?;
+        vm.push(Value::Extern(e));
+        return Ok(1);
+    }
     let table = check_table(vm, base, count, 1, "rawset")?;
     let key = check_any(vm, base, count, 2, "rawset")?;
     let value = check_any(vm, base, count, 3, "rawset")?;
@@ -236,6 +250,7 @@ fn rawequal(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 fn rawlen(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let n = match vm.arg(base, count, 0) {
         Value::Table(t) => t.len(),
+        Value::Extern(e) => e.len(),
         Value::Str(s) => s.len() as i64,
         other => return Err(type_error(vm, 1, "rawlen", "table or string", count, other)),
     };
@@ -244,6 +259,9 @@ fn rawlen(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn setmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    if let Value::Extern(_) = vm.arg(base, count, 0) {
+        return Err(arg_error(vm, 1, "setmetatable", "external tables have no metatable"));
+    }
     let table = check_table(vm, base, count, 1, "setmetatable")?;
     let mt = match vm.arg(base, count, 1) {
         Value::Nil if count >= 2 => None,

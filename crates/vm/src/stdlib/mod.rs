@@ -43,6 +43,7 @@ pub(crate) fn open(vm: &mut Vm) {
     load::open(vm);
     // The sandbox has only `debug.traceback`; `Vm::open_libs(Libs::DEBUG)` adds the rest.
     debug::open_traceback(vm);
+    crate::external::open(vm);
     // Last: `package.loaded` records the libraries opened above.
     package::open(vm);
 }
