@@ -2,12 +2,13 @@
 //! interpreter loop and the standard library.
 //!
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
-//! objects, `external.rs` external tables, `number.rs` numeric semantics, `vm.rs` the state and calls, `interp.rs` the
-//! instruction loop, `protect.rs` pcall/xpcall, `collect.rs` garbage collection of the
-//! state, `ops.rs` operators and metamethods, `debuginfo.rs` names of variables and
-//! called functions from code, `levels.rs` the call stack as tracebacks and the debug
-//! library see it, `hook.rs` debug hooks, `stdlib/` the standard library. The VM runs
-//! the compiler's prototypes; source text reaches it only through `stdlib/load.rs`
+//! objects, `external.rs` external tables, `number.rs` numeric semantics, `vm.rs` the
+//! state and calls, `interp.rs` the instruction loop, `protect.rs` pcall/xpcall,
+//! `collect.rs` garbage collection of the state, `ops.rs` operators and metamethods,
+//! `debuginfo.rs` names of variables and called functions from code, `levels.rs` the
+//! call stack as tracebacks and the debug library see it, `hook.rs` debug hooks,
+//! `stdlib/` the standard library. The VM runs the compiler's prototypes; source text
+//! reaches it only through `stdlib/load.rs`
 //! (`load`, `require`, [`Vm::load_text`]), which hands it to the parser and compiler.
 //!
 //! ```
