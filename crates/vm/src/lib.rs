@@ -3,7 +3,8 @@
 //!
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
 //! objects, `external.rs` external tables, `number.rs` numeric semantics, `vm.rs` the
-//! state and calls, `interp.rs` the instruction loop, `protect.rs` pcall/xpcall,
+//! state and calls, `interp.rs` the instruction loop (`interp_calls.rs` returns,
+//! `interp_rare.rs` its out-of-line parts), `protect.rs` pcall/xpcall,
 //! `collect.rs` garbage collection of the state, `ops.rs` operators and metamethods,
 //! `debuginfo.rs` names of variables and called functions from code, `levels.rs` the
 //! call stack as tracebacks and the debug library see it, `hook.rs` debug hooks,
@@ -29,6 +30,8 @@ pub mod function;
 pub mod gc;
 mod hook;
 mod interp;
+mod interp_calls;
+mod interp_rare;
 mod levels;
 pub mod number;
 mod ops;
