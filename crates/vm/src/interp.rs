@@ -296,22 +296,6 @@ impl Vm {
                         w!(a, v);
                     }};
                 }
-                macro_rules! arith_k {
-                    ($op:ident, $int:ident, $float:tt) => {{
-                        let (x, y) = (r!(i.b()), kst!(i.c()));
-                        let v = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
-                            (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
-                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
-                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
-                            _ => {
-                                savepc!();
-                                self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), Operand::Anonymous))?
-                            }
-                        };
-                        w!(a, v);
-                    }};
-                }
                 // SAFETY: verified code holds only valid opcodes (`verify`).
                 let op = unsafe { i.op_unchecked() };
                 if TRACED && self.hook.armed {
@@ -408,9 +392,9 @@ impl Vm {
                     OpCode::Add => arith!(Add, r!(i.c()), Operand::Reg(i.c()), wrapping_add, +),
                     OpCode::Sub => arith!(Sub, r!(i.c()), Operand::Reg(i.c()), wrapping_sub, -),
                     OpCode::Mul => arith!(Mul, r!(i.c()), Operand::Reg(i.c()), wrapping_mul, *),
-                    OpCode::AddK => arith_k!(Add, wrapping_add, +),
-                    OpCode::SubK => arith_k!(Sub, wrapping_sub, -),
-                    OpCode::MulK => arith_k!(Mul, wrapping_mul, *),
+                    OpCode::AddK => arith!(Add, kst!(i.c()), Operand::Anonymous, wrapping_add, +),
+                    OpCode::SubK => arith!(Sub, kst!(i.c()), Operand::Anonymous, wrapping_sub, -),
+                    OpCode::MulK => arith!(Mul, kst!(i.c()), Operand::Anonymous, wrapping_mul, *),
                     OpCode::Mod => div_mod!(Mod, r!(i.c()), Operand::Reg(i.c())),
                     OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
                     OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),

@@ -160,13 +160,7 @@ impl Vm {
         while self.ends_protected_call() {
             self.finish_protected();
         }
-        if let Some(caller) = self.frames.last() {
-            let size = caller.base + usize::from(caller.proto.proto.max_stack);
-            let keep = self.top;
-            self.ensure_stack(size.max(keep))?;
-            self.top = keep;
-        }
-        Ok(())
+        self.resume_caller()
     }
 
     /// The value a message handler makes of `error` ("error in error handling" if it fails).
