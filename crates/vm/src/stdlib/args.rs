@@ -137,7 +137,6 @@ pub(crate) fn opt_integer(
 }
 
 /// A number, keeping its subtype (`Value::Int` or `Value::Float`); numeric strings convert.
-#[allow(dead_code)] // for the libraries on other branches (math, string)
 pub(crate) fn check_number(
     vm: &mut Vm,
     base: usize,
@@ -153,7 +152,6 @@ pub(crate) fn check_number(
 }
 
 /// A number as a float (`luaL_checknumber`).
-#[allow(dead_code)] // for the libraries on other branches (math, string)
 pub(crate) fn check_float(
     vm: &mut Vm,
     base: usize,

@@ -44,7 +44,6 @@ pub(crate) fn open(vm: &mut Vm) {
 }
 
 /// Only `debug.traceback`: what a sandboxed state gets.
-#[allow(dead_code)]
 pub(crate) fn open_traceback(vm: &mut Vm) {
     crate::stdlib::new_library(vm, "debug", &[("debug.traceback", traceback)]);
 }
