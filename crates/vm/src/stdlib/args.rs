@@ -9,7 +9,7 @@ use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
 use crate::gc::Gc;
-use crate::number::{self, Numeral};
+use crate::number;
 use crate::string::LuaStr;
 use crate::table::Table;
 use crate::value::Value;
@@ -107,17 +107,11 @@ pub(crate) fn check_integer(
     name: &str,
 ) -> Result<i64, LuaError> {
     let value = vm.arg(base, count, n - 1);
-    match value {
-        Value::Int(i) => Ok(i),
-        Value::Float(f) => number::float_to_int_exact(f)
+    match crate::ops::to_number(value) {
+        Some(Value::Int(i)) => Ok(i),
+        Some(Value::Float(f)) => number::float_to_int_exact(f)
             .ok_or_else(|| arg_error(vm, n, name, "number has no integer representation")),
-        Value::Str(s) => match number::str_to_num(s.as_bytes()) {
-            Some(Numeral::Int(i)) => Ok(i),
-            Some(Numeral::Float(f)) => number::float_to_int_exact(f)
-                .ok_or_else(|| arg_error(vm, n, name, "number has no integer representation")),
-            None => Err(type_error(vm, n, name, "number", count, value)),
-        },
-        other => Err(type_error(vm, n, name, "number", count, other)),
+        _ => Err(type_error(vm, n, name, "number", count, value)),
     }
 }
 
