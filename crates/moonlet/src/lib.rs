@@ -1,19 +1,62 @@
 //! moonlet: embed Lua 5.4 in a Rust program as a compute unit.
 //!
-//! This is the crate a host depends on. Today it offers syntax checking of Lua source
-//! through [`check_syntax`]; the embedding API (`Lua`, external tables, `_io`, `_home`)
-//! grows here as the VM lands.
+//! A host hands a script structured data through the external table `_io`
+//! (`_io.input`, `_io.meta`), runs it, and reads `_io.output` back, with no
+//! serialization step: external tables are values of the VM, so `ipairs`, `#` and
+//! indexing run on host-owned data in place. [`HostTable`] hands over the host's own
+//! structures (a `Vec` of [`Record`]s, a `serde_json::Value` with the `json` feature)
+//! without converting them.
 //!
 //! ```
-//! assert!(moonlet::check_syntax(b"local x <const> = 1", "chunk").is_ok());
-//! let err = moonlet::check_syntax(b"x = = 1", "chunk").unwrap_err();
-//! assert_eq!(err.to_string(), "chunk:1: unexpected symbol near '='");
+//! use moonlet::{Lua, Value};
+//!
+//! let mut lua = Lua::new();
+//! lua.set_input_field("numbers", vec![1, 2, 3, 4, 5]).unwrap();
+//! lua.compute(r#"
+//!     local sum = 0
+//!     for _, n in ipairs(_io.input.numbers) do sum = sum + n end
+//!     _io.output = { sum = sum, count = #_io.input.numbers }
+//! "#).unwrap();
+//! assert_eq!(lua.output_field("sum").unwrap(), Value::Integer(15));
+//! assert_eq!(lua.output_field("count").unwrap(), Value::Integer(5));
 //! ```
+//!
+//! The general embedding API is in the style of `mlua`: [`Lua::load`] with `exec`/
+//! `eval`, [`Lua::globals`], [`Lua::create_function`] with [`FromLua`]/[`IntoLua`]
+//! conversions, one [`Error`] type. Handles ([`Table`], [`Function`]) are plain data:
+//! their methods take the state (`t.get(&mut lua, "k")`).
+//!
+//! Modules: `lua.rs` the state, loading and host functions; `value.rs` host-side
+//! values and handles; `convert.rs` conversions; `table.rs` table access; `io.rs` the
+//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors.
 
+mod convert;
+mod error;
+mod host_table;
+mod io;
+mod lua;
+mod records;
+mod table;
+mod value;
+
+pub use convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti, MultiValue};
+pub use error::{Error, HostError, Result};
+pub use host_table::HostTable;
+pub use io::IoResult;
+pub use lua::{Chunk, Libs, Lua, PrintBuffer};
 pub use moonlet_parser::SyntaxError;
+pub use moonlet_vm::host_data::{HostData, HostValue, Key};
+pub use records::{Record, Records};
+pub use value::{Function, LuaString, Table, Thread, Value};
 
 /// Parses `source` as a Lua 5.4 chunk named `chunk_name`, reporting the first syntax
 /// error as Lua would (`chunk_name:line: message near 'token'`).
+///
+/// ```
+/// assert!(moonlet::check_syntax(b"local x <const> = 1", "chunk").is_ok());
+/// let err = moonlet::check_syntax(b"x = = 1", "chunk").unwrap_err();
+/// assert_eq!(err.to_string(), "chunk:1: unexpected symbol near '='");
+/// ```
 pub fn check_syntax(source: &[u8], chunk_name: &str) -> Result<(), SyntaxError> {
     moonlet_parser::parse_chunk(source, chunk_name).map(drop)
 }

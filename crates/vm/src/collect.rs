@@ -37,9 +37,12 @@ impl Vm {
             ipairs_step,
             natives,
             type_metas,
+            pins,
             ..
         } = self;
+        pins.release_dropped();
         heap.mark(|m| {
+            pins.trace(m);
             m.mark(*globals);
             m.mark(*registry);
             if let Some(meta) = string_meta {

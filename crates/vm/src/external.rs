@@ -9,18 +9,29 @@
 //! error naming the key path) and the `ext` library (`ext.table()`). It must not give
 //! external tables metatables: they have none, by design.
 
+use std::cell::RefCell;
+
 use crate::error::LuaError;
 use crate::gc::{Gc, Marker, Trace};
-use crate::table::Table;
+use crate::host_data::{HostData, HostValue, Key};
+use crate::table::{InvalidKey, Table};
 use crate::value::Value;
 use crate::vm::Vm;
 
 /// An external table: an id the host can name it by, and its contents.
 pub struct ExtTable {
     id: u64,
-    /// The contents, in the VM's own table representation (array and hash parts, Lua's
-    /// border and traversal order). Only plain values and external tables are stored.
-    data: Gc<Table>,
+    contents: Contents,
+}
+
+/// Where an external table's contents are.
+enum Contents {
+    /// The built-in mutable store (`ext.table()`, `_io`, `_home`, copies of Lua tables),
+    /// in the VM's own table representation (array and hash parts, Lua's border and
+    /// traversal order). Only plain values and external tables are stored.
+    Store(Gc<Table>),
+    /// Data the host owns, read in place; a script sees each of its nodes as a table.
+    Host(RefCell<Box<dyn HostData>>),
 }
 
 impl ExtTable {
@@ -29,44 +40,132 @@ impl ExtTable {
         self.id
     }
 
-    /// Raw read.
-    pub fn get(&self, key: Value) -> Value {
-        self.data.get(key)
-    }
-
-    /// A border, as `#` gives it.
-    pub fn len(&self) -> i64 {
-        self.data.len()
-    }
-
-    /// Whether the table holds no field.
-    pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
-    }
-
-    /// The contents (for `next` and the raw functions).
-    pub(crate) fn data(&self) -> Gc<Table> {
-        self.data
+    /// The built-in store's contents, or `None` for host data.
+    pub fn store(&self) -> Option<Gc<Table>> {
+        match &self.contents {
+            Contents::Store(table) => Some(*table),
+            Contents::Host(_) => None,
+        }
     }
 }
 
 impl Trace for ExtTable {
     fn trace(&self, marker: &mut Marker) {
-        marker.mark(self.data);
+        // Host data holds no VM value.
+        if let Contents::Store(table) = &self.contents {
+            marker.mark(*table);
+        }
+    }
+}
+
+/// `key` as host data takes it: `None` for nil, NaN and reference types (no host
+/// entry can have such a key).
+fn host_key(key: &Value) -> Option<Key<'_>> {
+    match key {
+        Value::Bool(b) => Some(Key::Bool(*b)),
+        Value::Int(i) => Some(Key::Int(*i)),
+        Value::Float(f) => match crate::number::float_to_int_exact(*f) {
+            Some(i) => Some(Key::Int(i)),
+            None if f.is_nan() => None,
+            None => Some(Key::Float(*f)),
+        },
+        Value::Str(s) => Some(Key::Str(s.as_bytes())),
+        _ => None,
     }
 }
 
 impl Vm {
     /// A new, empty external table.
     pub fn new_ext_table(&mut self) -> Gc<ExtTable> {
-        self.next_ext_id += 1;
-        let data = self.heap.alloc(Table::new(0, 0));
-        self.heap.alloc(ExtTable { id: self.next_ext_id, data })
+        self.new_store().0
     }
 
-    /// `ext[key] = value`: the value is converted for storing (Lua tables copied deeply)
-    /// and stored without metamethods.
-    pub(crate) fn ext_set(&mut self, ext: Gc<ExtTable>, key: Value, value: Value) -> Result<(), LuaError> {
+    /// A new, empty external table and its contents.
+    fn new_store(&mut self) -> (Gc<ExtTable>, Gc<Table>) {
+        self.next_ext_id += 1;
+        let data = self.heap.alloc(Table::new(0, 0));
+        (self.heap.alloc(ExtTable { id: self.next_ext_id, contents: Contents::Store(data) }), data)
+    }
+
+    /// An external table whose contents are `data`, read in place (node 0 is the root).
+    pub fn new_host_table(&mut self, data: Box<dyn HostData>) -> Gc<ExtTable> {
+        self.next_ext_id += 1;
+        self.heap.alloc(ExtTable { id: self.next_ext_id, contents: Contents::Host(RefCell::new(data)) })
+    }
+
+    /// `ext[key]` for node `node`, raw (external tables have no metatable).
+    pub fn ext_get(&mut self, ext: Gc<ExtTable>, node: u32, key: Value) -> Value {
+        match &ext.contents {
+            Contents::Store(table) => table.get(key),
+            Contents::Host(data) => {
+                let Some(k) = host_key(&key) else { return Value::Nil };
+                let data = data.borrow();
+                let value = data.get(node, k);
+                self.host_to_value(ext, value)
+            }
+        }
+    }
+
+    /// `#ext` for node `node`: a border.
+    pub fn ext_len(&self, ext: Gc<ExtTable>, node: u32) -> i64 {
+        match &ext.contents {
+            Contents::Store(table) => table.len(),
+            Contents::Host(data) => data.borrow().len(node),
+        }
+    }
+
+    /// `next(ext, key)` for node `node`: the following entry, `None` at the end.
+    pub fn ext_next(
+        &mut self,
+        ext: Gc<ExtTable>,
+        node: u32,
+        key: Value,
+    ) -> Result<Option<(Value, Value)>, InvalidKey> {
+        match &ext.contents {
+            Contents::Store(table) => table.next(key),
+            Contents::Host(data) => {
+                let after = match key {
+                    Value::Nil => None,
+                    ref k => match host_key(k) {
+                        Some(k) => Some(k),
+                        None => return Err(InvalidKey),
+                    },
+                };
+                let data = data.borrow();
+                let Some((k, v)) = data.next(node, after) else { return Ok(None) };
+                let k = match k {
+                    Key::Bool(b) => Value::Bool(b),
+                    Key::Int(i) => Value::Int(i),
+                    Key::Float(f) => Value::Float(f),
+                    Key::Str(s) => self.intern(s),
+                };
+                let v = self.host_to_value(ext, v);
+                Ok(Some((k, v)))
+            }
+        }
+    }
+
+    /// A value read from host data, as a script sees it.
+    fn host_to_value(&mut self, ext: Gc<ExtTable>, value: HostValue<'_>) -> Value {
+        match value {
+            HostValue::Nil => Value::Nil,
+            HostValue::Bool(b) => Value::Bool(b),
+            HostValue::Int(i) => Value::Int(i),
+            HostValue::Float(f) => Value::Float(f),
+            HostValue::Str(s) => self.intern(s),
+            HostValue::Node(node) => Value::Extern(ext, node),
+        }
+    }
+
+    /// `ext[key] = value` for node `node`: the value is converted for storing (Lua
+    /// tables copied deeply) and stored without metamethods.
+    pub fn ext_set(
+        &mut self,
+        ext: Gc<ExtTable>,
+        node: u32,
+        key: Value,
+        value: Value,
+    ) -> Result<(), LuaError> {
         // A nil or NaN key fails as in a table (`table index is nil`).
         if !is_plain(key) && !key.is_nil() {
             let message = format!("cannot use a {} as a key in an external table", self.type_name_of(key));
@@ -74,9 +173,35 @@ impl Vm {
         }
         let mut path = String::new();
         push_key(&mut path, key);
-        let mut visiting = Vec::new();
-        let stored = self.external_copy(value, &mut path, &mut visiting)?;
-        self.raw_set(ext.data, key, stored)
+        match &ext.contents {
+            Contents::Store(table) => {
+                let mut visiting = Vec::new();
+                let stored = self.external_copy(value, &mut path, &mut visiting)?;
+                self.raw_set(*table, key, stored)
+            }
+            Contents::Host(data) => {
+                let Some(k) = host_key(&key) else {
+                    let reason = if key.is_nil() { "table index is nil" } else { "table index is NaN" };
+                    return Err(self.error(reason));
+                };
+                let v = match value {
+                    Value::Nil => HostValue::Nil,
+                    Value::Bool(b) => HostValue::Bool(b),
+                    Value::Int(i) => HostValue::Int(i),
+                    Value::Float(f) => HostValue::Float(f),
+                    Value::Str(ref s) => HostValue::Str(s.as_bytes()),
+                    other => {
+                        let message = format!(
+                            "cannot store a {} in host data (field '{path}')",
+                            self.type_name_of(other)
+                        );
+                        return Err(self.error(&message));
+                    }
+                };
+                let result = data.borrow_mut().set(node, k, v);
+                result.map_err(|reason| self.error(&format!("{reason} (field '{path}')")))
+            }
+        }
     }
 
     /// `value` as an external table holds it. No Lua code runs here, so the new tables,
@@ -103,7 +228,7 @@ impl Vm {
             return Err(self.error(&message));
         }
         visiting.push(table);
-        let copy = self.new_ext_table();
+        let (copy, data) = self.new_store();
         let mut key = Value::Nil;
         while let Ok(Some((k, v))) = table.next(key) {
             let length = path.len();
@@ -117,11 +242,11 @@ impl Vm {
             }
             let stored = self.external_copy(v, path, visiting)?;
             path.truncate(length);
-            self.raw_set(copy.data, k, stored)?;
+            self.raw_set(data, k, stored)?;
             key = k;
         }
         visiting.pop();
-        Ok(Value::Extern(copy))
+        Ok(Value::Extern(copy, 0))
     }
 }
 
@@ -146,6 +271,17 @@ fn push_key(path: &mut String, key: Value) {
     }
 }
 
+/// How `tostring` shows node `node` of `ext`: `table: 0x…` as for any table, with the
+/// node after a colon for the nested tables of host data (distinct nodes are distinct
+/// tables).
+pub(crate) fn address_text(ext: Gc<ExtTable>, node: u32) -> String {
+    if node == 0 {
+        format!("table: {:#x}", ext.addr())
+    } else {
+        format!("table: {:#x}:{node}", ext.addr())
+    }
+}
+
 /// The `ext` library: `ext.table()` makes an empty external table.
 pub(crate) fn open(vm: &mut Vm) {
     crate::stdlib::new_library(vm, "ext", &[("ext.table", ext_table)]);
@@ -153,6 +289,6 @@ pub(crate) fn open(vm: &mut Vm) {
 
 fn ext_table(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
     let table = vm.new_ext_table();
-    vm.push(Value::Extern(table));
+    vm.push(Value::Extern(table, 0));
     Ok(1)
 }

@@ -106,6 +106,21 @@ impl Trace for UpVal {
 /// `vm.args(base, count)`; it pushes its results with [`Vm::push`] and returns how many.
 pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError>;
 
+/// A function the host made from a Rust closure: the same calling convention as
+/// [`NativeFn`]. It holds no VM value (the collector does not look inside it).
+pub type HostFn = dyn Fn(&mut Vm, usize, usize) -> Result<usize, LuaError> + Send;
+
+/// The `func` of a host closure: runs the `host` closure of the native function running.
+fn call_host(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+    // `precall` records every native function it runs, so the last record is this one.
+    let Some(record) = vm.natives.last() else { return Err(vm.error("host function called outside a call")) };
+    let function = record.func;
+    match &*function {
+        Function::Native { host: Some(host), .. } => host(vm, base, count),
+        _ => Err(vm.error("host function called outside a call")),
+    }
+}
+
 /// A closure's upvalues: up to two inside the closure object (most closures capture
 /// few), more in a buffer of their own.
 pub type Upvalues = smallvec::SmallVec<[Cell<Gc<UpVal>>; 2]>;
@@ -115,8 +130,9 @@ pub enum Function {
     /// Its upvalues are cells so that `debug.upvaluejoin` can replace one.
     Lua { proto: Gc<FnProto>, upvalues: Upvalues },
     /// `upvalue` is the one value a native closure keeps (the coroutine of a
-    /// `coroutine.wrap` function); nil for most.
-    Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value },
+    /// `coroutine.wrap` function); nil for most. `host` is a closure of the host's
+    /// (`func` is then [`call_host`], which runs it).
+    Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value, host: Option<Box<HostFn>> },
 }
 
 /// Native functions the interpreter runs itself, because they must not hold a Rust
@@ -134,7 +150,19 @@ pub enum NativeKind {
 impl Function {
     /// An ordinary native function.
     pub fn native(name: &'static str, func: NativeFn) -> Function {
-        Function::Native { name, func, kind: NativeKind::Plain, upvalue: Value::Nil }
+        Function::Native { name, func, kind: NativeKind::Plain, upvalue: Value::Nil, host: None }
+    }
+
+    /// A function running a host closure. Its `name` shows in tracebacks and argument
+    /// errors when the call site gives none.
+    pub fn host(name: &'static str, func: Box<HostFn>) -> Function {
+        Function::Native {
+            name,
+            func: call_host,
+            kind: NativeKind::Plain,
+            upvalue: Value::Nil,
+            host: Some(func),
+        }
     }
 }
 

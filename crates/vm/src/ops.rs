@@ -170,7 +170,7 @@ impl Vm {
         for depth in 0..MAX_META_CHAIN {
             let handler = match current {
                 // External tables have no metatable: a missing field is nil.
-                Value::Extern(e) => return Ok(e.get(key)),
+                Value::Extern(e, node) => return Ok(self.ext_get(e, node, key)),
                 Value::Table(t) => {
                     let value = t.get(key);
                     if !value.is_nil() {
@@ -215,7 +215,7 @@ impl Vm {
         let mut current = object;
         for depth in 0..MAX_META_CHAIN {
             let handler = match current {
-                Value::Extern(e) => return self.ext_set(e, key, value),
+                Value::Extern(e, node) => return self.ext_set(e, node, key, value),
                 Value::Table(t) => {
                     let handler = match t.metatable() {
                         Some(mt) if t.get(key).is_nil() => mt.get_str(self.names.newindex),
@@ -470,7 +470,7 @@ impl Vm {
         match value {
             Value::Str(s) => Ok(Value::Int(s.len() as i64)),
             Value::Table(t) => Ok(Value::Int(t.len())),
-            Value::Extern(e) => Ok(Value::Int(e.len())),
+            Value::Extern(e, node) => Ok(Value::Int(self.ext_len(e, node))),
             other => Err(self.type_error(other, "get length of", who)),
         }
     }
@@ -511,7 +511,7 @@ impl Vm {
             }
             Value::Function(f) => format!("function: {:#x}", f.addr()),
             Value::Thread(t) => format!("thread: {:#x}", t.addr()),
-            Value::Extern(e) => format!("table: {:#x}", e.addr()),
+            Value::Extern(e, node) => crate::external::address_text(e, node),
         };
         Ok(self.intern(text.as_bytes()))
     }

@@ -42,8 +42,10 @@ pub enum Value {
     Function(Gc<Function>),
     /// A coroutine.
     Thread(Gc<Thread>),
-    /// An external table: contents the host owns (`type` says `"table"`).
-    Extern(Gc<ExtTable>),
+    /// An external table: contents the host owns (`type` says `"table"`). The number
+    /// is the node within host data (nested tables of one source share its object); 0
+    /// for the built-in store and the root of host data.
+    Extern(Gc<ExtTable>, u32),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() <= 16);
@@ -65,7 +67,7 @@ impl Value {
             Value::Bool(_) => 1,
             Value::Int(_) | Value::Float(_) => 2,
             Value::Str(_) => 3,
-            Value::Table(_) | Value::Extern(_) => 4,
+            Value::Table(_) | Value::Extern(..) => 4,
             Value::Function(_) => 5,
             Value::Thread(_) => 6,
         }
@@ -96,6 +98,7 @@ impl Value {
             (Value::Float(x), Value::Float(y)) => x == y,
             (Value::Int(i), Value::Float(f)) | (Value::Float(f), Value::Int(i)) => eq_int_float(i, f),
             (Value::Str(x), Value::Str(y)) => str_eq(x, y),
+            (Value::Extern(x, m), Value::Extern(y, n)) => Gc::ptr_eq(x, y) && m == n,
             // Every other reference type: identity, and only within the same type.
             (a, b) => match (a.gc_addr(), b.gc_addr()) {
                 (Some(x), Some(y)) => x == y && std::mem::discriminant(&a) == std::mem::discriminant(&b),
@@ -113,7 +116,7 @@ impl Value {
             Value::Table(t) => Some(t.addr()),
             Value::Function(f) => Some(f.addr()),
             Value::Thread(t) => Some(t.addr()),
-            Value::Extern(e) => Some(e.addr()),
+            Value::Extern(e, _) => Some(e.addr()),
         }
     }
 
@@ -126,7 +129,7 @@ impl Value {
             Value::Table(t) => marker.mark(t),
             Value::Function(f) => marker.mark(f),
             Value::Thread(t) => marker.mark(t),
-            Value::Extern(e) => marker.mark(e),
+            Value::Extern(e, _) => marker.mark(e),
         }
     }
 }

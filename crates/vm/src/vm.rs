@@ -129,6 +129,11 @@ pub struct Vm {
     pub(crate) meta_as_frame: bool,
     /// The last metamethod-frame signal, kept so that the next one does not allocate.
     pub(crate) spare_meta_signal: Option<LuaError>,
+    /// Values the host holds (`Vm::pin`).
+    pub(crate) pins: crate::pins::Pins,
+    /// What the embedding layer keeps in the state (the `moonlet` crate's `_home`
+    /// store and the like); the VM never looks inside.
+    pub embedder: Option<Box<dyn std::any::Any + Send>>,
     /// The id of the last external table made.
     pub(crate) next_ext_id: u64,
     /// Tables with weak keys or values (cleared of dead entries at each collection).
@@ -140,7 +145,7 @@ pub struct Vm {
     pub(crate) native_depth: u32,
     pub(crate) names: Names,
     /// Where `print` writes.
-    pub(crate) out: Box<dyn Write>,
+    pub(crate) out: Box<dyn Write + Send>,
     /// What the host lets scripts reach beyond the sandbox (`stdlib/host.rs`).
     pub(crate) host: crate::stdlib::host::Host,
     /// What `collectgarbage("incremental"/"generational")` reports as the previous mode.
@@ -262,6 +267,8 @@ impl Vm {
             gc_mode: "generational",
             native: NativeCall::idle(),
             natives: Vec::new(),
+            pins: crate::pins::Pins::new(),
+            embedder: None,
             hook: HookState::default(),
             type_metas: [None; 5],
             raiser: (0, None),
@@ -271,7 +278,7 @@ impl Vm {
     }
 
     /// Sends `print` output to `out`.
-    pub fn set_output(&mut self, out: Box<dyn Write>) {
+    pub fn set_output(&mut self, out: Box<dyn Write + Send>) {
         self.out = out;
     }
 
@@ -289,6 +296,32 @@ impl Vm {
     pub fn set_global(&mut self, name: &str, value: Value) {
         let key = self.strings.intern(&mut self.heap, name.as_bytes());
         self.globals.set_str(key, value);
+    }
+
+    /// The table of global variables.
+    pub fn globals_table(&self) -> Gc<Table> {
+        self.globals
+    }
+
+    /// A function running the host closure `func` (see [`crate::function::HostFn`]).
+    pub fn new_host_function(
+        &mut self,
+        name: &'static str,
+        func: Box<crate::function::HostFn>,
+    ) -> Gc<Function> {
+        self.heap.alloc(Function::host(name, func))
+    }
+
+    /// `luaL_argerror` for the native function running: `bad argument #n to 'name'
+    /// (message)`, named as the call site names it.
+    pub fn argument_error(&mut self, n: usize, message: &str) -> LuaError {
+        let name = self.native_name();
+        crate::stdlib::args::arg_error(self, n, name, message)
+    }
+
+    /// Flushes `print`'s sink.
+    pub fn flush_output(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 
     /// Registers a native function as a global.

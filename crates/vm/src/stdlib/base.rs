@@ -45,7 +45,8 @@ pub(crate) fn open(vm: &mut Vm) {
             // The interpreter runs these itself; `f` is never called.
             "pcall" | "xpcall" => {
                 let kind = if name == "pcall" { NativeKind::Pcall } else { NativeKind::Xpcall };
-                let function = vm.heap.alloc(Function::Native { name, func: f, kind, upvalue: Value::Nil });
+                let function =
+                    vm.heap.alloc(Function::Native { name, func: f, kind, upvalue: Value::Nil, host: None });
                 vm.set_global(name, Value::Function(function));
             }
             _ => vm.register(name, f),
@@ -116,13 +117,12 @@ fn tonumber(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn next(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    // An external table is traversed through its contents, in the same order.
-    let table = match vm.arg(base, count, 0) {
-        Value::Extern(e) => e.data(),
-        _ => check_table(vm, base, count, 1, "next")?,
-    };
     let key = vm.arg(base, count, 1);
-    match table.next(key) {
+    let entry = match vm.arg(base, count, 0) {
+        Value::Extern(e, node) => vm.ext_next(e, node, key),
+        _ => check_table(vm, base, count, 1, "next")?.next(key),
+    };
+    match entry {
         Ok(Some((k, v))) => {
             vm.push(k);
             vm.push(v);
@@ -215,21 +215,27 @@ fn select(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn rawget(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let table = match vm.arg(base, count, 0) {
-        Value::Extern(e) => e.data(),
-        _ => check_table(vm, base, count, 1, "rawget")?,
+    let value = match vm.arg(base, count, 0) {
+        Value::Extern(e, node) => {
+            let key = check_any(vm, base, count, 2, "rawget")?;
+            vm.ext_get(e, node, key)
+        }
+        _ => {
+            let table = check_table(vm, base, count, 1, "rawget")?;
+            check_any(vm, base, count, 2, "rawget")?;
+            table.get(vm.arg(base, count, 1))
+        }
     };
-    let key = check_any(vm, base, count, 2, "rawget")?;
-    vm.push(table.get(key));
+    vm.push(value);
     Ok(1)
 }
 
 fn rawset(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    if let Value::Extern(e) = vm.arg(base, count, 0) {
+    if let Value::Extern(e, node) = vm.arg(base, count, 0) {
         let key = check_any(vm, base, count, 2, "rawset")?;
         let value = check_any(vm, base, count, 3, "rawset")?;
-        vm.ext_set(e, key, value)?;
-        vm.push(Value::Extern(e));
+        vm.ext_set(e, node, key, value)?;
+        vm.push(Value::Extern(e, node));
         return Ok(1);
     }
     let table = check_table(vm, base, count, 1, "rawset")?;
@@ -250,7 +256,7 @@ fn rawequal(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 fn rawlen(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let n = match vm.arg(base, count, 0) {
         Value::Table(t) => t.len(),
-        Value::Extern(e) => e.len(),
+        Value::Extern(e, node) => vm.ext_len(e, node),
         Value::Str(s) => s.len() as i64,
         other => return Err(type_error(vm, 1, "rawlen", "table or string", count, other)),
     };
@@ -259,7 +265,7 @@ fn rawlen(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
 }
 
 fn setmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    if let Value::Extern(_) = vm.arg(base, count, 0) {
+    if let Value::Extern(..) = vm.arg(base, count, 0) {
         return Err(arg_error(vm, 1, "setmetatable", "external tables have no metatable"));
     }
     let table = check_table(vm, base, count, 1, "setmetatable")?;

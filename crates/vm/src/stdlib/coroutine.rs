@@ -183,6 +183,7 @@ fn wrap(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         func: wrapped_call,
         kind: NativeKind::Plain,
         upvalue: Value::Thread(thread),
+        host: None,
     });
     vm.push(Value::Function(f));
     Ok(1)

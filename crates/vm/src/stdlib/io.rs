@@ -404,6 +404,7 @@ fn lines_iterator(
         func: lines_step,
         kind: NativeKind::Plain,
         upvalue: Value::Table(state),
+        host: None,
     };
     let step = Value::Function(vm.heap.alloc(step));
     vm.push(step);

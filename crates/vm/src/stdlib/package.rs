@@ -104,7 +104,7 @@ fn set_searchers(vm: &mut Vm, package: Gc<Table>) {
 
 /// A native closure whose upvalue is `upvalue` (the `package` table for searchers).
 fn native(vm: &mut Vm, name: &'static str, func: crate::function::NativeFn, upvalue: Value) -> Value {
-    let f = Function::Native { name, func, kind: crate::function::NativeKind::Plain, upvalue };
+    let f = Function::Native { name, func, kind: crate::function::NativeKind::Plain, upvalue, host: None };
     Value::Function(vm.heap.alloc(f))
 }
 

@@ -27,6 +27,7 @@ pub(crate) fn open(vm: &mut Vm, math: Gc<Table>) {
             func,
             kind: NativeKind::Plain,
             upvalue: Value::Table(state),
+            host: None,
         });
         let key = vm.intern(short.as_bytes());
         let _ = math.set(key, Value::Function(f));

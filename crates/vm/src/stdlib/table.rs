@@ -57,7 +57,7 @@ pub(crate) fn check_table_like(
     access: Access,
 ) -> Result<Value, LuaError> {
     let value = vm.arg(base, count, n - 1);
-    if let Value::Table(_) | Value::Extern(_) = value {
+    if let Value::Table(_) | Value::Extern(..) = value {
         return Ok(value);
     }
     if let Some(mt) = vm.metatable_of(value) {

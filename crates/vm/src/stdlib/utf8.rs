@@ -40,6 +40,7 @@ pub(crate) fn open(vm: &mut Vm) {
         func: codes,
         kind: NativeKind::Plain,
         upvalue: Value::Table(iterators),
+        host: None,
     };
     let codes = Value::Function(vm.heap.alloc(codes));
     let key = vm.intern(b"codes");

@@ -45,6 +45,7 @@ fn key_hash(key: &Value) -> u64 {
         Value::Float(f) => f.to_bits().rotate_left(17),
         Value::Bool(b) => 0x5bd1_e995_u64 + b as u64,
         Value::Str(s) => s.hash(),
+        Value::Extern(e, node) => e.addr() as u64 ^ u64::from(node).rotate_left(40),
         // Every other reference type: identity.
         ref other => other.gc_addr().map_or(0, |a| a as u64),
     }
@@ -60,6 +61,7 @@ fn live_key_eq(slot: &Value, key: &Value) -> bool {
         (Value::Str(a), Value::Str(b)) => crate::string::str_eq(*a, *b),
         (Value::Float(a), Value::Float(b)) => a == b,
         (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Extern(a, m), Value::Extern(b, n)) => crate::gc::Gc::ptr_eq(*a, *b) && m == n,
         (a, b) => a.gc_addr().is_some() && identical(a, b),
     }
 }
@@ -72,6 +74,7 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Nil, Value::Nil) => true,
+        (Value::Extern(a, m), Value::Extern(b, n)) => crate::gc::Gc::ptr_eq(*a, *b) && m == n,
         (a, b) => {
             a.gc_addr().is_some()
                 && a.gc_addr() == b.gc_addr()

@@ -92,6 +92,7 @@ pub(super) fn gmatch(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
         func: gmatch_step,
         kind: NativeKind::Plain,
         upvalue: Value::Table(state),
+        host: None,
     });
     vm.push(Value::Function(iterator));
     Ok(1)

@@ -1,0 +1,490 @@
+//! The state a host embeds: [`Lua`], loading code ([`Chunk`]), globals, host functions
+//! and where `print` goes.
+//!
+//! Owns the `Lua` type and its link to the VM: a `Lua` *is* a VM (`repr(transparent)`),
+//! so that a host function called from a script gets the same `&mut Lua` the host
+//! holds. The embedding layer's own state (the `_io` table, `_home`'s store, the last
+//! host error) lives in the VM's `embedder` slot, typed as [`Embedder`]. It must not
+//! reach into the interpreter: everything goes through the VM's public API.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use moonlet_vm::value::Value as VmValue;
+use moonlet_vm::{LuaError, Pin, Vm};
+
+use crate::convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti};
+use crate::error::{Error, HostError, Result};
+use crate::value::{Function, Table, Value};
+
+pub use moonlet_vm::Libs;
+
+/// A Lua 5.4 state: globals, the heap, the `_io` and `_home` external tables.
+///
+/// `Lua::new()` opens the sandboxed libraries (no files, no processes, `debug.traceback`
+/// only); [`Lua::with_libs`] adds what the host opts into. A `Lua` is `Send`: it can move
+/// to another thread, and many states can run on many threads at once.
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// lua.globals().set(&mut lua, "n", 20).unwrap();
+/// let sum: i64 = lua.load("local s = 0 for i = 1, n do s = s + i end return s").eval().unwrap();
+/// assert_eq!(sum, 210);
+/// assert_eq!(lua.printed(), "");
+/// ```
+#[repr(transparent)]
+pub struct Lua {
+    pub(crate) vm: Vm,
+}
+
+// SAFETY: a `Lua` owns its whole heap: every object pointer inside the VM points into
+// objects only this VM reaches, and none leaves it through this crate's API (hosts
+// hold `Pin`s, which are indices plus thread-safe bookkeeping, and copies of plain
+// data). Everything else the VM stores is `Send` by its type (output sinks, loaders,
+// host functions, host data, the embedder slot). So moving a `Lua` to another thread
+// moves everything that can touch its heap with it; `Lua` is not `Sync`, and `&mut`
+// access keeps one thread at a time inside it. Exercised by `tests/api.rs`
+// (`a_state_moves_to_another_thread`).
+unsafe impl Send for Lua {}
+
+/// The embedding layer's state inside the VM.
+#[derive(Default)]
+pub(crate) struct Embedder {
+    /// The `_io` table (pinned: scripts may rebind the global, the host keeps its own).
+    pub(crate) io: Option<Pin>,
+    /// Where `print` writes when the host set no sink.
+    pub(crate) printed: PrintBuffer,
+    /// The last error a host function returned: chained as `source` if it comes out
+    /// of the script unhandled.
+    pub(crate) host_error: Option<(String, HostError)>,
+}
+
+/// A buffer `print` writes into, shareable with the host.
+#[derive(Clone, Default)]
+pub struct PrintBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl PrintBuffer {
+    /// Takes what was printed so far.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Write for PrintBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Default for Lua {
+    fn default() -> Lua {
+        Lua::new()
+    }
+}
+
+impl Lua {
+    /// A state with the sandboxed libraries: basic, string, table, math, utf8,
+    /// coroutine, os (clock, time, date, difftime), `load`, `require` through a host
+    /// loader, `ext`, `debug.traceback`; and the `_io` table. `print` writes into a
+    /// buffer ([`Lua::printed`]) until [`Lua::set_print_sink`] says otherwise.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.load("print('hi', 1.0)").exec().unwrap();
+    /// assert_eq!(lua.printed(), "hi\t1.0\n");
+    /// ```
+    pub fn new() -> Lua {
+        Lua::with_libs(Libs::NONE)
+    }
+
+    /// A state with the sandboxed libraries plus `libs` (`Libs::ALL` is what the
+    /// `moonlet` command gives scripts: stdin/stdout I/O, files for `require`, `debug`).
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::with_libs(moonlet::Libs::DEBUG);
+    /// let n: i64 = lua.load("return debug.getinfo(1, 'l').currentline").eval().unwrap();
+    /// assert_eq!(n, 1);
+    /// ```
+    pub fn with_libs(libs: Libs) -> Lua {
+        let mut vm = Vm::new();
+        vm.open_libs(libs);
+        let printed = PrintBuffer::default();
+        vm.set_output(Box::new(printed.clone()));
+        vm.embedder = Some(Box::new(Embedder { printed, ..Embedder::default() }));
+        let mut lua = Lua { vm };
+        let io = lua.io_table();
+        lua.vm.set_global("_io", io);
+        lua
+    }
+
+    /// The `Lua` a host function runs in: the VM that called it.
+    pub(crate) fn from_vm_mut(vm: &mut Vm) -> &mut Lua {
+        // SAFETY: `Lua` is `repr(transparent)` over `Vm`, so both have the same layout
+        // and a `&mut Vm` is a valid `&mut Lua` for the same lifetime. Host functions are
+        // only made by `Lua::create_function`, so the VM running them is a `Lua`'s.
+        unsafe { &mut *(vm as *mut Vm as *mut Lua) }
+    }
+
+    /// The embedding layer's state (made afresh if something replaced it).
+    pub(crate) fn embedder(&mut self) -> &mut Embedder {
+        let slot = &mut self.vm.embedder;
+        if !slot.as_ref().is_some_and(|e| e.is::<Embedder>()) {
+            *slot = Some(Box::new(Embedder::default()));
+        }
+        match slot.as_mut().and_then(|e| e.downcast_mut::<Embedder>()) {
+            Some(embedder) => embedder,
+            // Just made: an `Embedder` is there.
+            None => unreachable!("the embedder slot holds an Embedder"),
+        }
+    }
+
+    /// Sends `print` output (and `io.write` when the host opened `Libs::IO`) to `sink`.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let buffer = moonlet::PrintBuffer::default();
+    /// lua.set_print_sink(buffer.clone());
+    /// lua.load("print(1 + 1)").exec().unwrap();
+    /// assert_eq!(buffer.take(), b"2\n");
+    /// ```
+    pub fn set_print_sink(&mut self, sink: impl Write + Send + 'static) {
+        self.vm.set_output(Box::new(sink));
+    }
+
+    /// What `print` wrote into the state's own buffer since the last call (empty once a
+    /// sink is set).
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.load("print('a') print('b')").exec().unwrap();
+    /// assert_eq!(lua.printed(), "a\nb\n");
+    /// assert_eq!(lua.printed(), "");
+    /// ```
+    pub fn printed(&mut self) -> String {
+        let _ = self.vm.flush_output();
+        String::from_utf8_lossy(&self.embedder().printed.take()).into_owned()
+    }
+
+    /// Prepares `source` to run: name it, then `exec`, `eval` or turn it into a function.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.load("x = 6 * 7").name("setup").exec().unwrap();
+    /// let x: i64 = lua.globals().get(&mut lua, "x").unwrap();
+    /// assert_eq!(x, 42);
+    /// ```
+    pub fn load(&mut self, source: impl AsRef<[u8]>) -> Chunk<'_> {
+        Chunk { lua: self, source: source.as_ref().to_vec(), name: None }
+    }
+
+    /// The table of global variables.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let globals = lua.globals();
+    /// globals.set(&mut lua, "greeting", "hello").unwrap();
+    /// assert_eq!(lua.load("return greeting").eval::<String>().unwrap(), "hello");
+    /// ```
+    pub fn globals(&mut self) -> Table {
+        let globals = self.vm.globals_table();
+        Table(crate::value::Handle::new(self, VmValue::Table(globals)))
+    }
+
+    /// A new, empty Lua table.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let t = lua.create_table();
+    /// t.set(&mut lua, 1, "one").unwrap();
+    /// assert_eq!(t.len(&mut lua).unwrap(), 1);
+    /// ```
+    pub fn create_table(&mut self) -> Table {
+        let table = self.vm.new_table();
+        Table(crate::value::Handle::new(self, VmValue::Table(table)))
+    }
+
+    /// A new, empty external table (as `ext.table()` makes in Lua): its contents are
+    /// plain data the host reads without running code.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let t = lua.create_ext_table();
+    /// assert!(t.id(&mut lua).unwrap().is_some());
+    /// ```
+    pub fn create_ext_table(&mut self) -> Table {
+        let ext = self.vm.new_ext_table();
+        Table(crate::value::Handle::new(self, VmValue::Extern(ext, 0)))
+    }
+
+    /// A Lua function running the Rust closure `f`. Its arguments convert from Lua with
+    /// [`FromLuaMulti`] (a tuple, one value, or `()`), its results with
+    /// [`IntoLuaMulti`]. An `Err` it returns is raised as a Lua error in the script (its
+    /// message as the error value); if no script code catches it, the host gets
+    /// [`Error::Callback`] with the original error as `source()`.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let add = lua.create_function(|_, (a, b): (i64, i64)| Ok(a + b)).unwrap();
+    /// lua.globals().set(&mut lua, "add", add).unwrap();
+    /// assert_eq!(lua.load("return add(2, 3)").eval::<i64>().unwrap(), 5);
+    /// let err = lua.load("return add(2)").name("main").eval::<i64>().unwrap_err();
+    /// assert!(err.to_string().contains("bad argument #2"), "{err}");
+    /// ```
+    pub fn create_function<A, R, F>(&mut self, f: F) -> Result<Function>
+    where
+        A: FromLuaMulti,
+        R: IntoLuaMulti,
+        F: Fn(&mut Lua, A) -> Result<R> + Send + 'static,
+    {
+        let host = move |vm: &mut Vm, base: usize, count: usize| -> Result<usize, LuaError> {
+            let lua = Lua::from_vm_mut(vm);
+            let mut args = Vec::with_capacity(count);
+            for i in 0..count {
+                let value = lua.vm.arg(base, count, i);
+                args.push(lua.host_value(value));
+            }
+            let results = A::from_lua_multi(args, lua)
+                .and_then(|args| f(lua, args))
+                .and_then(|results| results.into_lua_multi(lua));
+            match results {
+                Ok(values) => {
+                    let n = values.len();
+                    for value in &values {
+                        let v = lua.vm_value(value).map_err(|e| lua.raise(e))?;
+                        lua.vm.push(v);
+                    }
+                    Ok(n)
+                }
+                Err(e) => Err(lua.raise(e)),
+            }
+        };
+        let function = self.vm.new_host_function("?", Box::new(host));
+        Ok(Function(crate::value::Handle::new(self, VmValue::Function(function))))
+    }
+
+    /// The Lua error a host function's `Err` becomes; the host error is kept so that it
+    /// can be chained if the error comes back out to the host.
+    fn raise(&mut self, error: Error) -> LuaError {
+        let raised = match &error {
+            // Argument errors read as the standard library's (`bad argument #2 to 'f'`).
+            Error::BadArgument { position, message } => self.vm.argument_error(*position, message),
+            // Positioned at the calling line, as `luaL_error` in a C function.
+            _ => self.vm.lib_error(&error.to_string()),
+        };
+        let message = error.to_string();
+        let text = match raised.value {
+            VmValue::Str(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+            _ => message.clone(),
+        };
+        let source: HostError = match error {
+            Error::External(e) => e,
+            other => Box::new(other),
+        };
+        self.embedder().host_error = Some((text, source));
+        raised
+    }
+
+    /// The host form of an error coming out of the VM.
+    pub(crate) fn runtime_error(&mut self, error: LuaError) -> Error {
+        let message = self.error_message(error.value);
+        let traceback = error.traceback.clone();
+        match self.embedder().host_error.take() {
+            Some((text, source)) if text == message => Error::Callback { message, traceback, source },
+            _ => Error::Runtime { message, traceback },
+        }
+    }
+
+    /// An error value as `lua` prints it: strings and numbers as text, objects with
+    /// `__tostring` through it, anything else as `(error object is a X value)`.
+    fn error_message(&mut self, value: VmValue) -> String {
+        let text = |v: VmValue| match v {
+            VmValue::Str(s) => Some(String::from_utf8_lossy(s.as_bytes()).into_owned()),
+            _ => None,
+        };
+        match value {
+            VmValue::Str(_) | VmValue::Int(_) | VmValue::Float(_) => {
+                self.vm.tostring(value).ok().and_then(text).unwrap_or_default()
+            }
+            _ if self.vm.has_tostring(value) => {
+                self.vm.tostring(value).ok().and_then(text).unwrap_or_default()
+            }
+            _ => format!("(error object is a {} value)", value.type_name()),
+        }
+    }
+
+    /// Calls a VM function with host arguments; the results as host values.
+    pub(crate) fn call_vm(&mut self, func: VmValue, args: Vec<Value>) -> Result<Vec<Value>> {
+        let mut vm_args = Vec::with_capacity(args.len());
+        for arg in &args {
+            vm_args.push(self.vm_value(arg)?);
+        }
+        self.embedder().host_error = None;
+        match self.vm.call(func, &vm_args) {
+            Ok(results) => Ok(results.into_iter().map(|v| self.host_value(v)).collect()),
+            Err(e) => Err(self.runtime_error(e)),
+        }
+    }
+
+    /// Runs a full garbage collection.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.load("local t = {} for i = 1, 1000 do t[i] = {} end").exec().unwrap();
+    /// lua.collect_garbage();
+    /// ```
+    pub fn collect_garbage(&mut self) {
+        self.vm.collect();
+    }
+
+    /// Converts a host value into a Lua value of this state.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let v = lua.to_value(vec![1, 2, 3]).unwrap();
+    /// assert_eq!(v.type_name(), "table");
+    /// ```
+    pub fn to_value(&mut self, value: impl IntoLua) -> Result<Value> {
+        value.into_lua(self)
+    }
+
+    /// Converts a Lua value into a host type.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let v = lua.load("return {1, 2, 3}").eval::<moonlet::Value>().unwrap();
+    /// let numbers: Vec<i64> = lua.from_value(v).unwrap();
+    /// assert_eq!(numbers, [1, 2, 3]);
+    /// ```
+    pub fn from_value<T: FromLua>(&mut self, value: Value) -> Result<T> {
+        T::from_lua(value, self)
+    }
+}
+
+/// Source text on its way to running: see [`Lua::load`].
+pub struct Chunk<'lua> {
+    lua: &'lua mut Lua,
+    source: Vec<u8>,
+    name: Option<String>,
+}
+
+impl Chunk<'_> {
+    /// The name error messages and tracebacks give the chunk (`name:line:`). Without
+    /// one, the chunk is named by its text, as Lua's `load` does
+    /// (`[string "x = 1"]:1:`).
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let err = lua.load("error('no')").name("job").exec().unwrap_err();
+    /// assert_eq!(err.to_string(), "job:1: no");
+    /// let err = lua.load("error('no')").exec().unwrap_err();
+    /// assert_eq!(err.to_string(), "[string \"error('no')\"]:1: no");
+    /// ```
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Compiles the chunk into a function (nothing runs).
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let f = lua.load("return 1 + ...").into_function().unwrap();
+    /// assert_eq!(f.call::<i64>(&mut lua, 41).unwrap(), 42);
+    /// ```
+    pub fn into_function(mut self) -> Result<Function> {
+        let func = self.compile()?;
+        Ok(Function(crate::value::Handle::new(self.lua, func)))
+    }
+
+    fn compile(&mut self) -> Result<VmValue> {
+        let chunk_name = match &self.name {
+            Some(name) => format!("={name}").into_bytes(),
+            None => self.source.clone(),
+        };
+        // A chunk that does not compile never ran: its error is a syntax error.
+        let lua = &mut *self.lua;
+        match lua.vm.load_text(&self.source, &chunk_name) {
+            Ok(func) => Ok(func),
+            Err(e) => Err(Error::Syntax { message: lua.error_message(e.value) }),
+        }
+    }
+
+    /// Runs the chunk, discarding its results.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.load("counter = (counter or 0) + 1").exec().unwrap();
+    /// ```
+    pub fn exec(self) -> Result<()> {
+        self.eval::<()>()
+    }
+
+    /// Runs the chunk and converts its results into `R` (one value, a tuple, a `Vec`
+    /// of all of them with [`crate::MultiValue`]...).
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let (a, b): (i64, String) = lua.load("return 1, 'two'").eval().unwrap();
+    /// assert_eq!((a, b.as_str()), (1, "two"));
+    /// ```
+    pub fn eval<R: FromLuaMulti>(mut self) -> Result<R> {
+        let func = self.compile()?;
+        let results = self.lua.call_vm(func, Vec::new())?;
+        R::from_lua_multi(results, self.lua)
+    }
+}
+
+impl Function {
+    /// Calls the function with `args` (one value, a tuple or `()`), converting its
+    /// results into `R`.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let f: moonlet::Function = lua.load("return function(a, b) return a .. b end").eval().unwrap();
+    /// let s: String = f.call(&mut lua, ("moon", "let")).unwrap();
+    /// assert_eq!(s, "moonlet");
+    /// ```
+    pub fn call<R: FromLuaMulti>(&self, lua: &mut Lua, args: impl IntoLuaMulti) -> Result<R> {
+        let func = lua.vm.pinned(&self.0 .0).ok_or(Error::WrongState)?;
+        let args = args.into_lua_multi(lua)?;
+        let results = lua.call_vm(func, args)?;
+        R::from_lua_multi(results, lua)
+    }
+}
+
+impl FromLua for Function {
+    fn from_lua(value: Value, _: &mut Lua) -> Result<Function> {
+        match value {
+            Value::Function(f) => Ok(f),
+            other => {
+                Err(Error::Conversion { from: other.type_name(), to: "function", message: String::new() })
+            }
+        }
+    }
+}
+
+impl IntoLua for Function {
+    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+        Ok(Value::Function(self))
+    }
+}
+
+impl FromLua for Table {
+    fn from_lua(value: Value, _: &mut Lua) -> Result<Table> {
+        match value {
+            Value::Table(t) => Ok(t),
+            other => Err(Error::Conversion { from: other.type_name(), to: "table", message: String::new() }),
+        }
+    }
+}
+
+impl IntoLua for Table {
+    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+        Ok(Value::Table(self))
+    }
+}

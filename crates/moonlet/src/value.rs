@@ -1,0 +1,185 @@
+//! Values as the host holds them.
+//!
+//! Owns [`Value`] and the handles inside it ([`Table`], [`Function`], [`Thread`]):
+//! tables and functions stay in the state and the host holds a pinned reference to
+//! them (plain data, so handles are `Send` and never dangle: the collector keeps a
+//! pinned object alive until the last handle is dropped). Strings are copied out as
+//! bytes. This module must not run code or touch the VM's values beyond pinning them;
+//! operations on tables live in `table.rs`.
+
+use moonlet_vm::value::Value as VmValue;
+use moonlet_vm::Pin;
+
+use crate::error::{Error, Result};
+use crate::lua::Lua;
+
+/// A Lua value held by the host.
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let v: moonlet::Value = lua.load("return 'hi', 2").eval().unwrap();
+/// assert_eq!(v, moonlet::Value::String("hi".into()));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    Nil,
+    Boolean(bool),
+    Integer(i64),
+    Number(f64),
+    String(LuaString),
+    /// A Lua table or an external table (both have `type` `"table"`).
+    Table(Table),
+    Function(Function),
+    Thread(Thread),
+}
+
+impl Value {
+    /// The name `type(v)` gives in Lua.
+    ///
+    /// ```
+    /// assert_eq!(moonlet::Value::Integer(1).type_name(), "number");
+    /// ```
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "nil",
+            Value::Boolean(_) => "boolean",
+            Value::Integer(_) | Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Table(_) => "table",
+            Value::Function(_) => "function",
+            Value::Thread(_) => "thread",
+        }
+    }
+
+    /// Whether this is `nil`.
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+}
+
+impl PartialEq for Value {
+    /// Lua's raw equality for plain values (`1 == 1.0`); handles are equal when they
+    /// name the same object.
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            (Value::Boolean(a), Value::Boolean(b)) => a == b,
+            (Value::Integer(a), Value::Integer(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::Integer(i), Value::Number(f)) | (Value::Number(f), Value::Integer(i)) => *i as f64 == *f,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Table(a), Value::Table(b)) => a.0.same(&b.0),
+            (Value::Function(a), Value::Function(b)) => a.0.same(&b.0),
+            (Value::Thread(a), Value::Thread(b)) => a.0.same(&b.0),
+            _ => false,
+        }
+    }
+}
+
+/// A Lua string: bytes, usually but not necessarily UTF-8.
+///
+/// ```
+/// let s = moonlet::LuaString::from("héllo");
+/// assert_eq!(s.to_str(), Some("héllo"));
+/// assert_eq!(s.as_bytes().len(), 6);
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct LuaString(pub Vec<u8>);
+
+impl LuaString {
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The text, if the bytes are UTF-8.
+    pub fn to_str(&self) -> Option<&str> {
+        std::str::from_utf8(&self.0).ok()
+    }
+
+    /// The text, with invalid UTF-8 replaced.
+    pub fn to_string_lossy(&self) -> String {
+        String::from_utf8_lossy(&self.0).into_owned()
+    }
+}
+
+impl std::fmt::Debug for LuaString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(&self.0))
+    }
+}
+
+impl From<&str> for LuaString {
+    fn from(s: &str) -> LuaString {
+        LuaString(s.as_bytes().to_vec())
+    }
+}
+
+impl From<String> for LuaString {
+    fn from(s: String) -> LuaString {
+        LuaString(s.into_bytes())
+    }
+}
+
+/// A pinned object of one state, with its identity: the object's address (stable, as
+/// the collector does not move objects and the pin keeps it alive) and, for host data,
+/// the node.
+#[derive(Clone, Debug)]
+pub(crate) struct Handle(pub(crate) Pin, usize, u32);
+
+impl Handle {
+    pub(crate) fn new(lua: &mut Lua, value: VmValue) -> Handle {
+        let node = if let VmValue::Extern(_, node) = value { node } else { 0 };
+        Handle(lua.vm.pin(value), value.gc_addr().unwrap_or(0), node)
+    }
+
+    /// Whether both handles name the same object.
+    fn same(&self, other: &Handle) -> bool {
+        self.1 == other.1 && self.2 == other.2
+    }
+}
+
+/// A table (a Lua table or an external table) held by the host. Its methods
+/// (`get`, `set`, `len`, `pairs`, `id`) take the state it belongs to: see `table.rs`.
+#[derive(Clone, Debug)]
+pub struct Table(pub(crate) Handle);
+
+/// A function held by the host: call it with [`Function::call`].
+#[derive(Clone, Debug)]
+pub struct Function(pub(crate) Handle);
+
+/// A coroutine held by the host (it can be passed back to scripts).
+#[derive(Clone, Debug)]
+pub struct Thread(pub(crate) Handle);
+
+impl Lua {
+    /// The host form of a VM value: plain values copied, objects pinned.
+    pub(crate) fn host_value(&mut self, value: VmValue) -> Value {
+        match value {
+            VmValue::Nil => Value::Nil,
+            VmValue::Bool(b) => Value::Boolean(b),
+            VmValue::Int(i) => Value::Integer(i),
+            VmValue::Float(f) => Value::Number(f),
+            VmValue::Str(s) => Value::String(LuaString(s.as_bytes().to_vec())),
+            VmValue::Table(_) | VmValue::Extern(..) => Value::Table(Table(Handle::new(self, value))),
+            VmValue::Function(_) => Value::Function(Function(Handle::new(self, value))),
+            VmValue::Thread(_) => Value::Thread(Thread(Handle::new(self, value))),
+        }
+    }
+
+    /// The VM value of a host value. No collection can happen before the caller stores
+    /// or passes it on: the VM collects only while running code.
+    pub(crate) fn vm_value(&mut self, value: &Value) -> Result<VmValue> {
+        Ok(match value {
+            Value::Nil => VmValue::Nil,
+            Value::Boolean(b) => VmValue::Bool(*b),
+            Value::Integer(i) => VmValue::Int(*i),
+            Value::Number(f) => VmValue::Float(*f),
+            Value::String(s) => self.vm.intern(&s.0),
+            Value::Table(Table(h)) | Value::Function(Function(h)) | Value::Thread(Thread(h)) => {
+                self.vm.pinned(&h.0).ok_or(Error::WrongState)?
+            }
+        })
+    }
+}
