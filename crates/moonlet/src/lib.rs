@@ -10,6 +10,8 @@
 //! assert_eq!(err.to_string(), "chunk:1: unexpected symbol near '='");
 //! ```
 
+pub mod home;
+
 pub use moonlet_parser::SyntaxError;
 
 /// Parses `source` as a Lua 5.4 chunk named `chunk_name`, reporting the first syntax
