@@ -28,6 +28,9 @@ pub mod format;
 pub mod snapshot;
 pub mod store;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::{CorruptReason, HomeError, IoAction};
 pub use format::{crc32, decode, encode, FORMAT_VERSION, MAGIC};
 pub use snapshot::{Snapshot, Stored, StoredTable};
