@@ -28,10 +28,12 @@
 //!
 //! Modules: `lua.rs` the state, loading and host functions; `value.rs` host-side
 //! values and handles; `convert.rs` conversions; `table.rs` table access; `io.rs` the
-//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors.
+//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors; `home/` the `_home` store and its
+//! file format.
 
 mod convert;
 mod error;
+pub mod home;
 mod host_table;
 mod io;
 mod lua;
