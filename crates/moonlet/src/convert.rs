@@ -337,6 +337,8 @@ tuple!(A 1, B 2, C 3);
 tuple!(A 1, B 2, C 3, D 4);
 tuple!(A 1, B 2, C 3, D 4, E 5);
 tuple!(A 1, B 2, C 3, D 4, E 5, F 6);
+tuple!(A 1, B 2, C 3, D 4, E 5, F 6, G 7);
+tuple!(A 1, B 2, C 3, D 4, E 5, F 6, G 7, H 8);
 
 impl IntoLuaMulti for () {
     fn into_lua_multi(self, _: &mut Lua) -> Result<Vec<Value>> {

@@ -47,6 +47,10 @@ pub enum Error {
     WrongState,
     /// `request` named a global that is not a function.
     UnknownMethod(String),
+    /// Loading or saving `_home` failed (the store's error, naming the file).
+    Home(crate::home::HomeError),
+    /// `save_home` on a state without a store (see `Lua::with_home`).
+    NoHomeStore,
     /// JSON text that does not parse, with its position (1-based).
     Json { message: String, line: usize, column: usize },
 }
@@ -89,6 +93,8 @@ impl fmt::Display for Error {
             Error::UnknownMethod(name) => {
                 write!(f, "unknown method '{name}': no global function of that name")
             }
+            Error::Home(e) => write!(f, "{e}"),
+            Error::NoHomeStore => f.write_str("_home has no store to be saved to"),
             Error::Json { message, line, column } => write!(f, "{message} at line {line} column {column}"),
         }
     }
@@ -99,8 +105,15 @@ impl std::error::Error for Error {
         match self {
             Error::Callback { source, .. } => Some(&**source),
             Error::External(e) => e.source(),
+            Error::Home(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl From<crate::home::HomeError> for Error {
+    fn from(e: crate::home::HomeError) -> Error {
+        Error::Home(e)
     }
 }
 

@@ -37,6 +37,7 @@ pub mod home;
 mod host_table;
 mod io;
 mod lua;
+mod persist;
 mod records;
 mod table;
 mod value;

@@ -57,6 +57,8 @@ pub(crate) struct Embedder {
     /// The last error a host function returned: chained as `source` if it comes out
     /// of the script unhandled.
     pub(crate) host_error: Option<(String, HostError)>,
+    /// `_home`, and its store when the host attached one.
+    pub(crate) home: Option<crate::persist::Home>,
 }
 
 /// A buffer `print` writes into, shareable with the host.
@@ -119,6 +121,8 @@ impl Lua {
         let mut lua = Lua { vm };
         let io = lua.io_table();
         lua.vm.set_global("_io", io);
+        let home = lua.home_root();
+        lua.vm.set_global("_home", home);
         lua
     }
 
