@@ -38,12 +38,26 @@ pub trait FromLua: Sized {
 }
 
 /// Host values that become a list of Lua values (arguments, results).
+///
+/// ```
+/// use moonlet::{IntoLuaMulti, Lua, Value};
+/// let mut lua = Lua::new();
+/// let values = (1, "two", None::<i64>).into_lua_multi(&mut lua).unwrap();
+/// assert_eq!(values, [Value::Integer(1), Value::String("two".into()), Value::Nil]);
+/// ```
 pub trait IntoLuaMulti {
     fn into_lua_multi(self, lua: &mut Lua) -> Result<Vec<Value>>;
 }
 
 /// A host type a list of Lua values becomes (missing values are nil, extra ones are
 /// dropped, as in Lua's assignment).
+///
+/// ```
+/// use moonlet::{FromLuaMulti, Lua, Value};
+/// let mut lua = Lua::new();
+/// let (a, b): (i64, Option<String>) = FromLuaMulti::from_lua_multi(vec![Value::Integer(1)], &mut lua).unwrap();
+/// assert_eq!((a, b), (1, None));
+/// ```
 pub trait FromLuaMulti: Sized {
     fn from_lua_multi(values: Vec<Value>, lua: &mut Lua) -> Result<Self>;
 }

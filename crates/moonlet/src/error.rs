@@ -9,6 +9,11 @@
 use std::fmt;
 
 /// A boxed error of the host's, as callbacks and stores raise them.
+///
+/// ```
+/// let e: moonlet::HostError = "quota exceeded".into();
+/// assert_eq!(e.to_string(), "quota exceeded");
+/// ```
 pub type HostError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// Everything that can go wrong between a host and a script.
@@ -67,6 +72,12 @@ impl Error {
     }
 
     /// The traceback of a runtime error, if it has one.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let err = lua.load("local function f() error('x') end f()").exec().unwrap_err();
+    /// assert!(err.traceback().unwrap().starts_with("stack traceback:"));
+    /// ```
     pub fn traceback(&self) -> Option<&str> {
         match self {
             Error::Runtime { traceback, .. } | Error::Callback { traceback, .. } => traceback.as_deref(),
@@ -118,4 +129,11 @@ impl From<crate::home::HomeError> for Error {
 }
 
 /// The result type of the embedding API.
+///
+/// ```
+/// fn run(lua: &mut moonlet::Lua) -> moonlet::Result<i64> {
+///     lua.load("return 6 * 7").eval()
+/// }
+/// assert_eq!(run(&mut moonlet::Lua::new()).unwrap(), 42);
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;

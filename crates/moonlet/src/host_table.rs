@@ -45,6 +45,18 @@ pub struct HostTable(Box<dyn HostData>);
 
 impl HostTable {
     /// Wraps `data` (nothing is converted, now or later).
+    ///
+    /// ```
+    /// use moonlet::{HostTable, Records};
+    /// # struct P(i64);
+    /// # impl moonlet::Record for P {
+    /// #     const FIELDS: &'static [&'static str] = &["n"];
+    /// #     fn field(&self, _: usize) -> moonlet::HostValue<'_> { moonlet::HostValue::Int(self.0) }
+    /// # }
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.set_input(HostTable::new(Records(vec![P(1), P(2)]))).unwrap();
+    /// assert_eq!(lua.compute("return _io.input[2].n").unwrap()[0], moonlet::Value::Integer(2));
+    /// ```
     pub fn new(data: impl HostData) -> HostTable {
         HostTable(Box::new(data))
     }

@@ -20,6 +20,13 @@ use crate::value::Value;
 
 /// What a run through `_io` gave: the chunk's return values, then `_io.output` and
 /// `_io.meta` as the script left them.
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let r: moonlet::IoResult = lua.compute_with_io("_io.meta.seen = true return 1", moonlet::Value::Nil, vec![0]).unwrap();
+/// assert_eq!(r.returns, [moonlet::Value::Integer(1)]);
+/// assert!(r.output.is_nil());
+/// ```
 #[derive(Clone, Debug)]
 pub struct IoResult {
     pub returns: Vec<Value>,
@@ -159,6 +166,13 @@ impl Lua {
     }
 
     /// `_io.meta` as the script left it.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// lua.compute("_io.meta = { step = 2 }").unwrap();
+    /// let moonlet::Value::Table(meta) = lua.meta() else { panic!() };
+    /// assert_eq!(meta.get::<i64>(&mut lua, "step").unwrap(), 2);
+    /// ```
     pub fn meta(&mut self) -> Value {
         self.io_get("meta")
     }

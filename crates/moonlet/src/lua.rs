@@ -61,7 +61,15 @@ pub(crate) struct Embedder {
     pub(crate) home: Option<crate::persist::Home>,
 }
 
-/// A buffer `print` writes into, shareable with the host.
+/// A buffer `print` writes into, shareable with the host (clones share the bytes).
+///
+/// ```
+/// use std::io::Write;
+/// let mut buffer = moonlet::PrintBuffer::default();
+/// buffer.write_all(b"x").unwrap();
+/// assert_eq!(buffer.clone().take(), b"x");
+/// assert!(buffer.take().is_empty());
+/// ```
 #[derive(Clone, Default)]
 pub struct PrintBuffer(Arc<Mutex<Vec<u8>>>);
 
@@ -370,6 +378,12 @@ impl Lua {
 }
 
 /// Source text on its way to running: see [`Lua::load`].
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let chunk: moonlet::Chunk<'_> = lua.load("return ...");
+/// assert_eq!(chunk.name("args").eval::<Option<i64>>().unwrap(), None);
+/// ```
 pub struct Chunk<'lua> {
     lua: &'lua mut Lua,
     source: Vec<u8>,

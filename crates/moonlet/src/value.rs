@@ -53,6 +53,10 @@ impl Value {
     }
 
     /// Whether this is `nil`.
+    ///
+    /// ```
+    /// assert!(moonlet::Value::Nil.is_nil() && !moonlet::Value::Boolean(false).is_nil());
+    /// ```
     pub fn is_nil(&self) -> bool {
         matches!(self, Value::Nil)
     }
@@ -88,7 +92,8 @@ impl PartialEq for Value {
 pub struct LuaString(pub Vec<u8>);
 
 impl LuaString {
-    /// The bytes.
+    /// The bytes (also: `to_str` for UTF-8 text, `to_string_lossy`; see the type's
+    /// example).
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
@@ -141,15 +146,33 @@ impl Handle {
 }
 
 /// A table (a Lua table or an external table) held by the host. Its methods
-/// (`get`, `set`, `len`, `pairs`, `id`) take the state it belongs to: see `table.rs`.
+/// (`get`, `set`, `len`, `pairs`, `id`) take the state it belongs to.
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let t: moonlet::Table = lua.load("return { answer = 42 }").eval().unwrap();
+/// assert_eq!(t.get::<i64>(&mut lua, "answer").unwrap(), 42);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Table(pub(crate) Handle);
 
 /// A function held by the host: call it with [`Function::call`].
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let f: moonlet::Function = lua.load("return math.max").eval().unwrap();
+/// assert_eq!(f.call::<i64>(&mut lua, (3, 9, 4)).unwrap(), 9);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Function(pub(crate) Handle);
 
 /// A coroutine held by the host (it can be passed back to scripts).
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let co: moonlet::Value = lua.load("return coroutine.create(print)").eval().unwrap();
+/// assert!(matches!(co, moonlet::Value::Thread(_)));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Thread(pub(crate) Handle);
 
