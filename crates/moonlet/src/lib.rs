@@ -28,13 +28,16 @@
 //!
 //! Modules: `lua.rs` the state, loading and host functions; `value.rs` host-side
 //! values and handles; `convert.rs` conversions; `table.rs` table access; `io.rs` the
-//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors. With the
-//! feature `json`: `json.rs` (`JsonData`, a `serde_json::Value` read in place) and
-//! `json_convert.rs` (JSON values copied in and out: `Lua::to_json`,
-//! `Lua::output_json`); with `serde`: `serde_value.rs` (`Serde`, `Lua::output_as`).
+//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors;
+//! `host_env.rs` what a command-line host needs (streams, `load_file`, errors as `lua`
+//! reports them). With the feature `json`: `json.rs` (`JsonData`, a `serde_json::Value`
+//! read in place) and `json_convert.rs` (JSON values copied in and out:
+//! `Lua::to_json`, `Lua::output_json`); with `serde`: `serde_value.rs` (`Serde`,
+//! `Lua::output_as`).
 
 mod convert;
 mod error;
+mod host_env;
 mod host_table;
 mod io;
 #[cfg(feature = "json")]
@@ -50,6 +53,7 @@ mod value;
 
 pub use convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti, MultiValue};
 pub use error::{Error, HostError, Result};
+pub use host_env::ModuleSource;
 pub use host_table::HostTable;
 pub use io::IoResult;
 #[cfg(feature = "json")]
