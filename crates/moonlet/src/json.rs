@@ -37,9 +37,22 @@ use crate::value::{LuaString, Value};
 ///     }
 ///     other => panic!("{other:?}"),
 /// }
+/// let err = moonlet::parse_json("[1,\n 2\n").unwrap_err();
+/// assert_eq!(err.to_string(), "EOF while parsing a list at line 2 column 3");
 /// ```
 pub fn parse_json(text: impl AsRef<[u8]>) -> Result<Json> {
-    serde_json::from_slice(text.as_ref()).map_err(json_error)
+    let text = text.as_ref();
+    serde_json::from_slice(text).map_err(|e| match json_error(e) {
+        // serde_json puts an error found just after a newline (the end of the text) at
+        // column 0 of the next line: it is after the last character of the line before.
+        Error::Json { message, line, column: 0 } if line > 1 => {
+            let previous = text.split(|&c| c == b'\n').nth(line - 2).unwrap_or_default();
+            // Columns count bytes, as serde_json counts them.
+            let column = previous.len() + 1;
+            Error::Json { message, line: line - 1, column }
+        }
+        other => other,
+    })
 }
 
 /// `serde_json`'s error as [`Error::Json`]: the message without the position it
