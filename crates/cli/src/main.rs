@@ -4,15 +4,17 @@
 //! `-l g=mod`, `-i`, `-v`, `-E`, `-W`, `--`, `-` for a script on standard input), the
 //! `arg` table as `lua` builds it, `LUA_INIT`/`LUA_PATH`/`LUA_CPATH`, and moonlet's own
 //! `-p FILE...` (parse and compile only, like `luac -p`), `--dump FILE` (list the
-//! bytecode).
+//! bytecode) and the `_io` options (`--input`, `--meta`, `--output`: see `io_files.rs`).
 //! Scripts run in a [`moonlet::Lua`] state with every library a `lua` user expects
 //! ([`Libs::ALL`]: I/O on the standard streams, files for `require`/`dofile`, the debug
 //! library).
 //!
 //! Owns command-line handling, how errors are reported and the exit status; the
-//! interactive loop is `repl.rs`'s, all language work the library crates'. `-p` and `--dump` use the front end (parser and compiler)
+//! interactive loop is `repl.rs`'s, the JSON files `io_files.rs`'s, all language work
+//! the library crates'. `-p` and `--dump` use the front end (parser and compiler)
 //! directly: they never run code.
 
+mod io_files;
 mod repl;
 
 use std::io::{IsTerminal, Read};
@@ -33,6 +35,10 @@ Available options are:
   -W        turn warnings on
   --        stop handling options
   -         stop handling options and execute stdin
+  --input FILE   set _io.input from the JSON file FILE ('-' is stdin)
+  --meta FILE    set _io.meta from the JSON file FILE
+  --output FILE  write _io.output as JSON to FILE after the run
+                 (default: to stdout, when the script set it)
   -p FILE...  parse and compile FILEs ('-' is stdin), report the first error
   --dump FILE list the bytecode of FILE";
 
@@ -80,7 +86,7 @@ enum Action {
     Require(String),
 }
 
-/// What the command line asks for (as `lua.c`'s `collectargs`).
+/// What the command line asks for (as `lua.c`'s `collectargs`, plus the `_io` files).
 struct Options {
     actions: Vec<Action>,
     interactive: bool,
@@ -89,6 +95,7 @@ struct Options {
     warnings: bool,
     /// Index in `argv` of the script (`-` is standard input), if any.
     script: Option<usize>,
+    io: io_files::IoFiles,
 }
 
 impl Options {
@@ -100,12 +107,17 @@ impl Options {
             ignore_env: false,
             warnings: false,
             script: None,
+            io: io_files::IoFiles::default(),
         };
         let mut i = 1;
         while let Some(arg) = argv.get(i) {
             if !arg.starts_with('-') || arg == "-" {
                 options.script = Some(i);
                 break;
+            }
+            if let Some(taken) = options.io.parse_option(arg, argv.get(i + 1))? {
+                i += taken;
+                continue;
             }
             match arg.as_str() {
                 "--" => {
@@ -153,6 +165,15 @@ impl Options {
 
 /// Runs what the command line asks for; false after a reported error.
 fn run(lua: &mut Lua, argv: &[String], options: &Options) -> bool {
+    if options.io.input_is_stdin() && options.script_is_stdin(argv) {
+        eprintln!("{PROGNAME}: standard input cannot be both the script and --input");
+        return false;
+    }
+    // The `_io` files are read before any code runs: a bad one stops everything.
+    if let Err(message) = options.io.load(lua) {
+        eprintln!("{PROGNAME}: {message}");
+        return false;
+    }
     if options.version {
         println!("{VERSION}");
     }
@@ -197,9 +218,17 @@ fn run(lua: &mut Lua, argv: &[String], options: &Options) -> bool {
         if std::io::stdin().is_terminal() {
             println!("{VERSION}");
             repl::run(lua);
-        } else {
-            return run_script(lua, "-", true, &[]);
+        } else if options.io.input_is_stdin() {
+            eprintln!("{PROGNAME}: no script to run (standard input is the --input)");
+            return false;
+        } else if !run_script(lua, "-", true, &[]) {
+            return false;
         }
+    }
+    // The run succeeded: `_io.output` goes where --output says.
+    if let Err(message) = options.io.write_output(lua) {
+        eprintln!("{PROGNAME}: {message}");
+        return false;
     }
     true
 }
