@@ -21,6 +21,7 @@
 //!   level cannot make an exponential document).
 
 use std::collections::HashSet;
+use std::fmt::Write;
 
 use moonlet_vm::value::Value as VmValue;
 use serde_json::{Map, Number, Value as Json};
@@ -275,7 +276,7 @@ impl JsonWriter<'_> {
         for (key, value) in entries {
             let VmValue::Int(i) = key else { continue };
             let length = self.path.len();
-            self.path.push_str(&format!("[{i}]"));
+            let _ = write!(self.path, "[{i}]");
             let item = self.value(value, shared)?;
             self.path.truncate(length);
             if let Some(slot) = usize::try_from(i - 1).ok().and_then(|i| items.get_mut(i)) {
