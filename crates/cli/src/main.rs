@@ -3,20 +3,24 @@
 //! `moonlet [options] [script [args]]` with `lua`'s options (`-e stat`, `-l mod`,
 //! `-l g=mod`, `-i`, `-v`, `-E`, `-W`, `--`, `-` for a script on standard input), the
 //! `arg` table as `lua` builds it, `LUA_INIT`/`LUA_PATH`/`LUA_CPATH`, and moonlet's own
-//! `-p FILE...` (parse and compile only, like `luac -p`) and `--dump FILE` (list the
-//! bytecode). Scripts run with every library a `lua` user expects ([`Libs::ALL`]: I/O on
-//! the standard streams, files for `require`/`dofile`, the debug library).
+//! `-p FILE...` (parse and compile only, like `luac -p`), `--dump FILE` (list the
+//! bytecode) and the `_io` options (`--input`, `--meta`, `--output`: see `io_files.rs`).
+//! Scripts run in a [`moonlet::Lua`] state with every library a `lua` user expects
+//! ([`Libs::ALL`]: I/O on the standard streams, files for `require`/`dofile`, the debug
+//! library).
 //!
 //! Owns command-line handling, how errors are reported and the exit status; the
-//! interactive loop is `repl.rs`'s, all language work the library crates'.
+//! interactive loop is `repl.rs`'s, the JSON files `io_files.rs`'s, all language work
+//! the library crates'. `-p` and `--dump` use the front end (parser and compiler)
+//! directly: they never run code.
 
+mod io_files;
 mod repl;
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-use moonlet_vm::value::Value;
-use moonlet_vm::{Libs, LuaError, Vm};
+use moonlet::{Error, Libs, Lua, MultiValue, Value};
 
 const VERSION: &str = concat!("moonlet ", env!("CARGO_PKG_VERSION"), " (Lua 5.4)");
 
@@ -31,6 +35,10 @@ Available options are:
   -W        turn warnings on
   --        stop handling options
   -         stop handling options and execute stdin
+  --input FILE   set _io.input from the JSON file FILE ('-' is stdin)
+  --meta FILE    set _io.meta from the JSON file FILE
+  --output FILE  write _io.output as JSON to FILE after the run
+                 (default: to stdout, when the script set it)
   -p FILE...  parse and compile FILEs ('-' is stdin), report the first error
   --dump FILE list the bytecode of FILE";
 
@@ -38,11 +46,12 @@ Available options are:
 const PROGNAME: &str = "moonlet";
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().collect();
+    // Arguments that are not UTF-8 are taken with replacement characters, not refused.
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     match argv.get(1).map(String::as_str) {
-        Some("-p") if argv.len() > 2 => return check_files(&argv[2..]),
+        Some("-p") if argv.len() > 2 => return check_files(argv.get(2..).unwrap_or_default()),
         Some("-p") => return fail("no input files given"),
-        Some("--dump") if argv.len() == 3 => return dump(&argv[2]),
+        Some("--dump") if argv.len() == 3 => return dump(argv.get(2).map_or("", String::as_str)),
         Some("--dump") => return fail("--dump takes one file"),
         Some("-h" | "--help") => {
             println!("{USAGE}");
@@ -61,11 +70,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut vm = Vm::new();
-    vm.open_libs(Libs::ALL);
-    let status = if run(&mut vm, &argv, &options) { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+    let mut lua = Lua::with_libs(Libs::ALL);
+    lua.set_print_sink(std::io::stdout());
+    let status = if run(&mut lua, &argv, &options) { ExitCode::SUCCESS } else { ExitCode::FAILURE };
     // As `lua` does when it closes the state: pending finalizers run.
-    vm.close();
+    lua.close();
     status
 }
 
@@ -77,7 +86,7 @@ enum Action {
     Require(String),
 }
 
-/// What the command line asks for (as `lua.c`'s `collectargs`).
+/// What the command line asks for (as `lua.c`'s `collectargs`, plus the `_io` files).
 struct Options {
     actions: Vec<Action>,
     interactive: bool,
@@ -86,6 +95,7 @@ struct Options {
     warnings: bool,
     /// Index in `argv` of the script (`-` is standard input), if any.
     script: Option<usize>,
+    io: io_files::IoFiles,
 }
 
 impl Options {
@@ -97,12 +107,17 @@ impl Options {
             ignore_env: false,
             warnings: false,
             script: None,
+            io: io_files::IoFiles::default(),
         };
         let mut i = 1;
         while let Some(arg) = argv.get(i) {
             if !arg.starts_with('-') || arg == "-" {
                 options.script = Some(i);
                 break;
+            }
+            if let Some(taken) = options.io.parse_option(arg, argv.get(i + 1))? {
+                i += taken;
+                continue;
             }
             match arg.as_str() {
                 "--" => {
@@ -117,17 +132,17 @@ impl Options {
                 }
                 "-v" => options.version = true,
                 _ if arg.starts_with("-e") || arg.starts_with("-l") => {
-                    let attached = &arg[2..];
+                    let (flag, attached) = arg.split_at(2);
                     let value = if attached.is_empty() {
                         i += 1;
                         match argv.get(i) {
                             Some(next) if !next.starts_with('-') => next.clone(),
-                            _ => return Err(format!("'{}' needs argument", &arg[..2])),
+                            _ => return Err(format!("'{flag}' needs argument")),
                         }
                     } else {
                         attached.to_owned()
                     };
-                    options.actions.push(if arg.starts_with("-e") {
+                    options.actions.push(if flag == "-e" {
                         Action::Execute(value)
                     } else {
                         Action::Require(value)
@@ -139,90 +154,109 @@ impl Options {
         }
         Ok(options)
     }
+
+    /// Whether the script is standard input (`-`, unless it follows `--`).
+    fn script_is_stdin(&self, argv: &[String]) -> bool {
+        let Some(index) = self.script else { return false };
+        let after_dashes = index > 0 && argv.get(index - 1).is_some_and(|a| a == "--");
+        argv.get(index).is_some_and(|s| s == "-") && !after_dashes
+    }
 }
 
 /// Runs what the command line asks for; false after a reported error.
-fn run(vm: &mut Vm, argv: &[String], options: &Options) -> bool {
+fn run(lua: &mut Lua, argv: &[String], options: &Options) -> bool {
+    if options.io.input_is_stdin() && options.script_is_stdin(argv) {
+        eprintln!("{PROGNAME}: standard input cannot be both the script and --input");
+        return false;
+    }
+    // The `_io` files are read before any code runs: a bad one stops everything.
+    if let Err(message) = options.io.load(lua) {
+        eprintln!("{PROGNAME}: {message}");
+        return false;
+    }
     if options.version {
         println!("{VERSION}");
     }
-    set_arg_table(vm, argv, options.script);
+    if report(set_arg_table(lua, argv, options.script)).is_none() {
+        return false;
+    }
     if !options.ignore_env {
-        set_paths(vm);
-        if !run_init(vm) {
+        set_paths(lua);
+        if report(run_init(lua)).is_none() {
             return false;
         }
     }
     if options.warnings {
-        let warn = vm.get_global("warn");
-        if matches!(warn, Value::Function(_)) {
-            let on = vm.intern(b"@on");
-            let _ = vm.call(warn, &[on]);
+        if let Ok(Value::Function(warn)) = lua.globals().get::<Value>(lua, "warn") {
+            let _ = warn.call::<()>(lua, "@on");
         }
     }
     for action in &options.actions {
-        let ok = match action {
+        let result = match action {
             Action::Execute(code) => {
-                let result = vm.load_text(code.as_bytes(), b"=(command line)").and_then(|f| vm.call(f, &[]));
-                report(vm, result.map(drop))
+                lua.load(code).name("(command line)").into_function().and_then(|f| lua.call_as_script(&f, ()))
             }
             Action::Require(spec) => {
                 let (global, module) = spec.split_once('=').unwrap_or((spec, spec));
-                let result = require(vm, global, module);
-                report(vm, result)
+                require(lua, global, module)
             }
         };
-        if !ok {
+        if report(result).is_none() {
             return false;
         }
     }
     if let Some(index) = options.script {
         let args = argv.get(index + 1..).unwrap_or_default();
-        if !run_script(vm, &argv[index], index > 0 && argv[index - 1] == "--", args) {
+        let file = argv.get(index).map_or("-", String::as_str);
+        if !run_script(lua, file, options.script_is_stdin(argv), args) {
             return false;
         }
     }
     if options.interactive {
-        repl::run(vm);
+        repl::run(lua);
     } else if options.script.is_none() && options.actions.is_empty() && !options.version {
         if std::io::stdin().is_terminal() {
             println!("{VERSION}");
-            repl::run(vm);
-        } else {
-            return run_script(vm, "-", false, &[]);
+            repl::run(lua);
+        } else if options.io.input_is_stdin() {
+            eprintln!("{PROGNAME}: no script to run (standard input is the --input)");
+            return false;
+        } else if !run_script(lua, "-", true, &[]) {
+            return false;
         }
+    }
+    // The run succeeded: `_io.output` goes where --output says.
+    if let Err(message) = options.io.write_output(lua) {
+        eprintln!("{PROGNAME}: {message}");
+        return false;
     }
     true
 }
 
 /// `arg`: the script at 0, its arguments from 1, the interpreter and options below 0.
-fn set_arg_table(vm: &mut Vm, argv: &[String], script: Option<usize>) {
-    let script = script.unwrap_or(0);
-    let table = vm.new_table();
+fn set_arg_table(lua: &mut Lua, argv: &[String], script: Option<usize>) -> moonlet::Result<()> {
+    let script = script.unwrap_or(0) as i64;
+    let table = lua.create_table();
     for (i, a) in argv.iter().enumerate() {
-        let value = vm.intern(a.as_bytes());
-        table.set_int(i as i64 - script as i64, value);
+        table.set(lua, i as i64 - script, a.as_str())?;
     }
-    vm.set_global("arg", Value::Table(table));
+    lua.globals().set(lua, "arg", table)
 }
 
 /// `package.path` and `package.cpath` from `LUA_PATH_5_4`/`LUA_PATH` (and the `CPATH`
 /// ones), where `;;` stands for the default path.
-fn set_paths(vm: &mut Vm) {
+fn set_paths(lua: &mut Lua) {
     for (field, variable) in [("path", "LUA_PATH"), ("cpath", "LUA_CPATH")] {
         let value = std::env::var(format!("{variable}_5_4")).or_else(|_| std::env::var(variable));
         let Ok(value) = value else { continue };
-        let package = vm.get_global("package");
-        let Value::Table(package) = package else { return };
-        let key = vm.intern(field.as_bytes());
-        let default = match package.get(key) {
-            Value::Str(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+        let Ok(Value::Table(package)) = lua.globals().get::<Value>(lua, "package") else { return };
+        let default = match package.get::<Value>(lua, field) {
+            Ok(Value::String(s)) => s.to_string_lossy(),
             _ => String::new(),
         };
-        let path = match value.find(";;") {
+        let path = match value.split_once(";;") {
             None => value,
-            Some(at) => {
-                let (prefix, suffix) = (&value[..at], &value[at + 2..]);
+            Some((prefix, suffix)) => {
                 let mut path = String::new();
                 if !prefix.is_empty() {
                     path.push_str(prefix);
@@ -236,86 +270,62 @@ fn set_paths(vm: &mut Vm) {
                 path
             }
         };
-        let path = vm.intern(path.as_bytes());
-        let _ = package.set(key, path);
+        let _ = package.set(lua, field, path);
     }
 }
 
 /// `LUA_INIT_5_4` or `LUA_INIT`: code to run first (`@file` runs a file).
-fn run_init(vm: &mut Vm) -> bool {
+fn run_init(lua: &mut Lua) -> moonlet::Result<MultiValue> {
     let (name, code) = match std::env::var("LUA_INIT_5_4") {
-        Ok(code) => ("=LUA_INIT_5_4", code),
+        Ok(code) => ("LUA_INIT_5_4", code),
         Err(_) => match std::env::var("LUA_INIT") {
-            Ok(code) => ("=LUA_INIT", code),
-            Err(_) => return true,
+            Ok(code) => ("LUA_INIT", code),
+            Err(_) => return Ok(MultiValue::default()),
         },
     };
-    let loaded = match code.strip_prefix('@') {
-        Some(file) => vm.load_file(Some(file)),
-        None => vm.load_text(code.as_bytes(), name.as_bytes()),
+    let function = match code.strip_prefix('@') {
+        Some(file) => lua.load_file(Some(file))?,
+        None => lua.load(&code).name(name).into_function()?,
     };
-    let result = loaded.and_then(|f| vm.call(f, &[]));
-    report(vm, result.map(drop))
+    lua.call_as_script(&function, ())
 }
 
 /// `-l g=mod`: `g = require(mod)`.
-fn require(vm: &mut Vm, global: &str, module: &str) -> Result<(), LuaError> {
-    let require = vm.get_global("require");
-    let name = vm.intern(module.as_bytes());
-    let results = vm.call(require, &[name])?;
-    vm.set_global(global, results.first().copied().unwrap_or(Value::Nil));
-    Ok(())
+fn require(lua: &mut Lua, global: &str, module: &str) -> moonlet::Result<MultiValue> {
+    let require = lua.globals().get::<moonlet::Function>(lua, "require")?;
+    let results = lua.call_as_script(&require, module)?;
+    let first = results.0.first().cloned().unwrap_or(Value::Nil);
+    lua.globals().set(lua, global, first)?;
+    Ok(results)
 }
 
-/// Runs the script `file` (`-` is standard input unless it follows `--`) with `args`.
-fn run_script(vm: &mut Vm, file: &str, after_dashes: bool, args: &[String]) -> bool {
-    let path = if file == "-" && !after_dashes { None } else { Some(file) };
-    let main = match vm.load_file(path) {
+/// Runs the script `file` (standard input when `stdin`) with `args`.
+fn run_script(lua: &mut Lua, file: &str, stdin: bool, args: &[String]) -> bool {
+    let main = match lua.load_file(if stdin { None } else { Some(file) }) {
         Ok(main) => main,
-        Err(error) => return report(vm, Err(error)),
+        Err(error) => return report::<()>(Err(error)).is_some(),
     };
-    let args: Vec<Value> = args.iter().map(|a| vm.intern(a.as_bytes())).collect();
-    let result = vm.call(main, &args).map(drop);
-    report(vm, result)
+    let args = MultiValue(args.iter().map(|a| Value::String(a.as_str().into())).collect());
+    report(lua.call_as_script(&main, args)).is_some()
 }
 
-/// Prints an error as `lua` does (`moonlet: message` and the traceback); true if none.
-fn report(vm: &mut Vm, result: Result<(), LuaError>) -> bool {
+/// Prints an error as `lua` does (`moonlet: message`, then the traceback when there is
+/// one); `None` after an error.
+fn report<T>(result: moonlet::Result<T>) -> Option<T> {
     match result {
-        Ok(()) => true,
+        Ok(value) => Some(value),
         Err(error) => {
-            eprintln!("{PROGNAME}: {}", error_text(vm, &error));
-            false
+            eprintln!("{PROGNAME}: {}", error_text(&error));
+            None
         }
     }
 }
 
-/// An uncaught error as `lua` prints it: strings and numbers as text with the
-/// traceback, objects with `__tostring` through it, anything else as
-/// `(error object is a X value)` with the traceback.
-fn error_text(vm: &mut Vm, error: &LuaError) -> String {
-    let traceback = || error.traceback.clone().unwrap_or_else(|| "stack traceback:\n\t[C]: in ?".to_owned());
-    match error.value {
-        Value::Str(_) | Value::Int(_) | Value::Float(_) => {
-            let text = vm.tostring(error.value).map(|v| value_text(&v)).unwrap_or_default();
-            // Errors raised before any code ran (syntax errors, missing files) have no
-            // traceback.
-            match &error.traceback {
-                Some(_) => format!("{text}\n{}", traceback()),
-                None => text,
-            }
-        }
-        Value::Table(_) if vm.has_tostring(error.value) => {
-            vm.tostring(error.value).map(|v| value_text(&v)).unwrap_or_default()
-        }
-        _ => format!("(error object is a {} value)\n{}", error.value.type_name(), traceback()),
-    }
-}
-
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::Str(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
-        _ => String::new(),
+/// An error's message and, when it has one, its traceback on the following lines.
+pub(crate) fn error_text(error: &Error) -> String {
+    match error.traceback() {
+        Some(traceback) => format!("{error}\n{traceback}"),
+        None => error.to_string(),
     }
 }
 
@@ -371,10 +381,10 @@ fn read_source(file: &str) -> Result<(Vec<u8>, String), String> {
 }
 
 /// An I/O error as C's `strerror` words it (Rust appends ` (os error N)`).
-fn os_message(error: &std::io::Error) -> String {
+pub(crate) fn os_message(error: &std::io::Error) -> String {
     let text = error.to_string();
     match text.find(" (os error ") {
-        Some(cut) => text[..cut].to_owned(),
+        Some(cut) => text.get(..cut).unwrap_or(&text).to_owned(),
         None => text,
     }
 }

@@ -9,20 +9,16 @@
 
 use std::io::Write;
 
-use moonlet_vm::value::Value;
-use moonlet_vm::{LuaError, Vm};
+use moonlet::{Error, Function, Lua, MultiValue, Value};
 
 /// Runs the loop until the end of standard input.
-pub(crate) fn run(vm: &mut Vm) {
-    while let Some(line) = read_line(vm, "_PROMPT", "> ") {
-        let Some(chunk) = complete_chunk(vm, line) else { continue };
-        match chunk {
-            Ok(function) => match vm.call(function, &[]) {
-                Ok(results) if !results.is_empty() => print_results(vm, &results),
-                Ok(_) => {}
-                Err(error) => report(vm, &error),
-            },
-            Err(error) => report(vm, &error),
+pub(crate) fn run(lua: &mut Lua) {
+    while let Some(line) = read_line(lua, "_PROMPT", "> ") {
+        let Some(chunk) = complete_chunk(lua, line) else { continue };
+        match chunk.and_then(|function| lua.call_as_script(&function, ())) {
+            Ok(results) if !results.0.is_empty() => print_results(lua, results),
+            Ok(_) => {}
+            Err(error) => eprintln!("{}", crate::error_text(&error)),
         }
     }
     println!();
@@ -30,18 +26,18 @@ pub(crate) fn run(vm: &mut Vm) {
 
 /// Shows the prompt (the global `prompt_global` if set) and reads a line without its
 /// newline; `None` at end of input.
-fn read_line(vm: &mut Vm, prompt_global: &str, default: &str) -> Option<String> {
-    let prompt = match vm.get_global(prompt_global) {
-        Value::Nil => default.to_owned(),
-        value => match vm.tostring(value) {
-            Ok(Value::Str(s)) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
-            _ => default.to_owned(),
+fn read_line(lua: &mut Lua, prompt_global: &str, default: &str) -> Option<String> {
+    let prompt = match lua.globals().get::<Value>(lua, prompt_global) {
+        Ok(Value::Nil) | Err(_) => default.to_owned(),
+        Ok(value) => match lua.tostring(&value) {
+            Ok(text) => text.to_string_lossy(),
+            Err(_) => default.to_owned(),
         },
     };
     print!("{prompt}");
     let _ = std::io::stdout().flush();
     let mut line = Vec::new();
-    match vm.read_stdin_line(&mut line) {
+    match lua.read_stdin_line(&mut line) {
         Ok(0) | Err(_) => None,
         Ok(_) => {
             if line.last() == Some(&b'\n') {
@@ -54,20 +50,20 @@ fn read_line(vm: &mut Vm, prompt_global: &str, default: &str) -> Option<String> 
 
 /// Compiles `line`, reading more lines while the chunk is incomplete. `None` when the
 /// input ended in the middle of a chunk.
-fn complete_chunk(vm: &mut Vm, line: String) -> Option<Result<Value, LuaError>> {
+fn complete_chunk(lua: &mut Lua, line: String) -> Option<Result<Function, Error>> {
     // `=expr` is `return expr`, as in Lua 5.2.
     let line = match line.strip_prefix('=') {
         Some(rest) => format!("return {rest}"),
         None => line,
     };
-    if let Ok(function) = vm.load_text(format!("return {line};").as_bytes(), b"=stdin") {
+    if let Ok(function) = lua.load(format!("return {line};")).name("stdin").into_function() {
         return Some(Ok(function));
     }
     let mut code = line;
     loop {
-        match vm.load_text(code.as_bytes(), b"=stdin") {
-            Err(error) if error.to_string().ends_with("<eof>") => {
-                let more = read_line(vm, "_PROMPT2", ">> ")?;
+        match lua.load(&code).name("stdin").into_function() {
+            Err(Error::Syntax { message }) if message.ends_with("<eof>") => {
+                let more = read_line(lua, "_PROMPT2", ">> ")?;
                 code.push('\n');
                 code.push_str(&more);
             }
@@ -76,28 +72,9 @@ fn complete_chunk(vm: &mut Vm, line: String) -> Option<Result<Value, LuaError>> 
     }
 }
 
-fn print_results(vm: &mut Vm, results: &[Value]) {
-    let print = vm.get_global("print");
-    if let Err(error) = vm.call(print, results) {
+fn print_results(lua: &mut Lua, results: MultiValue) {
+    let print = lua.globals().get::<Function>(lua, "print");
+    if let Err(error) = print.and_then(|print| print.call::<()>(lua, results)) {
         eprintln!("error calling 'print' ({error})");
-    }
-}
-
-fn report(vm: &mut Vm, error: &LuaError) {
-    let text = match error.value {
-        Value::Str(_) => error.to_string(),
-        Value::Int(_) | Value::Float(_) => match vm.tostring(error.value) {
-            Ok(Value::Str(s)) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
-            _ => error.to_string(),
-        },
-        Value::Table(_) if vm.has_tostring(error.value) => match vm.tostring(error.value) {
-            Ok(Value::Str(s)) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
-            _ => error.to_string(),
-        },
-        _ => error.to_string(),
-    };
-    match &error.traceback {
-        Some(traceback) => eprintln!("{text}\n{traceback}"),
-        None => eprintln!("{text}"),
     }
 }

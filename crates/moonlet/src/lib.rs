@@ -28,28 +28,47 @@
 //!
 //! Modules: `lua.rs` the state, loading and host functions; `value.rs` host-side
 //! values and handles; `convert.rs` conversions; `table.rs` table access; `io.rs` the
-//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors; `home/` the `_home` store and its
-//! file format.
+//! `_io` API; `host_table.rs` and `records.rs` host data; `error.rs` errors; `persist.rs`
+//! and `home/` `_home` and its store and file format;
+//! `host_env.rs` what a command-line host needs (streams, `load_file`, errors as `lua`
+//! reports them). With the feature `json`: `json.rs` (`JsonData`, a `serde_json::Value`
+//! read in place) and `json_convert.rs` (JSON values copied in and out:
+//! `Lua::to_json`, `Lua::output_json`); with `serde`: `serde_value.rs` (`Serde`,
+//! `Lua::output_as`).
 
 mod convert;
 mod error;
 pub mod home;
+mod host_env;
 mod host_table;
 mod io;
+#[cfg(feature = "json")]
+mod json;
+#[cfg(feature = "json")]
+mod json_convert;
 mod lua;
 mod persist;
 mod records;
+#[cfg(feature = "serde")]
+mod serde_value;
 mod table;
 mod value;
 
 pub use convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti, MultiValue};
 pub use error::{Error, HostError, Result};
+pub use host_env::ModuleSource;
 pub use host_table::HostTable;
 pub use io::IoResult;
+#[cfg(feature = "json")]
+pub use json::{parse_json, JsonData};
+#[cfg(feature = "json")]
+pub use json_convert::{MAX_DEPTH as JSON_MAX_DEPTH, MAX_REPEATED as JSON_MAX_REPEATED};
 pub use lua::{Chunk, Libs, Lua, PrintBuffer};
 pub use moonlet_parser::SyntaxError;
 pub use moonlet_vm::host_data::{HostData, HostValue, Key};
 pub use records::{Record, Records};
+#[cfg(feature = "serde")]
+pub use serde_value::Serde;
 pub use value::{Function, LuaString, Table, Thread, Value};
 
 /// Parses `source` as a Lua 5.4 chunk named `chunk_name`, reporting the first syntax
