@@ -1,8 +1,8 @@
 //! The command line's JSON files for `_io`: `--input FILE` (`-` is standard input) and
 //! `--meta FILE` fill `_io.input` and `_io.meta` before any code runs, `--output FILE`
 //! says where `_io.output` goes after a successful run (standard output by default, and
-//! only when the script set it). `--home FILE` is parsed here and waits for `_home`
-//! persistence (see [`IoFiles::load`]).
+//! only when the script set it). `--home FILE` loads `_home` from FILE (an empty `_home`
+//! when FILE does not exist yet) and saves it there after a successful run.
 //!
 //! Owns the options, reading and writing the files and their error messages
 //! (`data.json:3:7: expected value`). `--input` is handed over as a
@@ -53,14 +53,11 @@ impl IoFiles {
         self.input.as_deref() == Some("-")
     }
 
-    /// Reads the files into `_io` (and, later, `_home`): the message of the first
-    /// failure.
+    /// Reads the files into `_io` and `_home`: the message of the first failure. A
+    /// corrupt home file stops the run here, so it is never saved over.
     pub(crate) fn load(&self, lua: &mut Lua) -> Result<(), String> {
         if let Some(file) = &self.home {
-            // `_home` persistence: once `Lua` has `with_home`/`save_home`, load FILE
-            // (created if absent) into `_home` here, before any code runs, and save it
-            // in `write_output` after a successful run.
-            return Err(format!("--home {file}: _home persistence is not available yet"));
+            lua.attach_home(moonlet::home::FileStore::new(file)).map_err(|e| e.to_string())?;
         }
         if let Some(file) = &self.input {
             let data = JsonData::parse(read(file)?).map_err(|e| json_message(file, e))?;
@@ -73,10 +70,14 @@ impl IoFiles {
         Ok(())
     }
 
-    /// Writes `_io.output` as JSON, on one line: to the `--output` file (`null` when the
-    /// script set none, so the file is this run's), or to standard output when the
-    /// script set it.
+    /// After a successful run: saves `_home` to the `--home` file, then writes
+    /// `_io.output` as JSON, on one line: to the `--output` file (`null` when the script
+    /// set none, so the file is this run's), or to standard output when the script set
+    /// it.
     pub(crate) fn write_output(&self, lua: &mut Lua) -> Result<(), String> {
+        if self.home.is_some() {
+            lua.save_home().map_err(|e| e.to_string())?;
+        }
         let to_file = self.output.as_deref().filter(|f| *f != "-");
         if to_file.is_none() && lua.output().is_nil() {
             return Ok(());

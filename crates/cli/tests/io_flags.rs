@@ -179,8 +179,32 @@ fn input_is_read_only_and_meta_and_output_must_be_json() {
     let r = run_in(&dir, &["--input"], "");
     assert!(!r.ok);
     assert!(r.err.starts_with("moonlet: '--input' needs argument\nusage:"), "{}", r.err);
-    let r = run_in(&dir, &["--home", "home.bin", "-e", "1"], "");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn home_persists_across_runs_only_after_success_and_a_corrupt_file_stops_the_run() {
+    let dir = scratch("home", &[]);
+    let count = "_home.n = (_home.n or 0) + 1 print(_home.n)";
+    for expected in ["1\n", "2\n", "3\n"] {
+        let r = run_in(&dir, &["--home", "state.home", "-e", count], "");
+        assert!(r.ok, "{}", r.err);
+        assert_eq!(r.out, expected);
+    }
+    // A failing run does not save.
+    let r = run_in(&dir, &["--home", "state.home", "-e", "_home.n = 100 error('stop')"], "");
     assert!(!r.ok);
-    assert_eq!(r.err, "moonlet: --home home.bin: _home persistence is not available yet\n");
+    let r = run_in(&dir, &["--home", "state.home", "-e", count], "");
+    assert_eq!(r.out, "4\n");
+    // A corrupt file: an error naming it, exit 1, and the file is left as it was.
+    let path = dir.join("state.home");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&path, &bytes).unwrap();
+    let r = run_in(&dir, &["--home", "state.home", "-e", count], "");
+    assert!(!r.ok);
+    assert!(r.err.starts_with("moonlet: home file 'state.home' is corrupt: bad checksum"), "{}", r.err);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let _ = std::fs::remove_dir_all(&dir);
 }
