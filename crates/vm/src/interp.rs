@@ -611,14 +611,20 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return => {
-                        savepc!();
                         let n = if i.b() == 0 { self.top - a } else { i.b() - 1 };
+                        if self.return_fast(fi, a, n) {
+                            continue 'frame;
+                        }
+                        savepc!();
                         if self.finish_call(a, n)? {
                             return Ok(());
                         }
                         continue 'frame;
                     }
                     OpCode::Return0 => {
+                        if self.return_fast(fi, a, 0) {
+                            continue 'frame;
+                        }
                         savepc!();
                         if self.finish_call(a, 0)? {
                             return Ok(());
@@ -626,6 +632,9 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return1 => {
+                        if self.return_fast(fi, a, 1) {
+                            continue 'frame;
+                        }
                         savepc!();
                         if self.finish_call(a, 1)? {
                             return Ok(());
