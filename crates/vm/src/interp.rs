@@ -10,9 +10,10 @@ use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
 use crate::function::{Function, NativeKind};
+use crate::interp_rare::arith_of;
 use crate::number;
 use crate::ops::{ArithOp, Operand};
-use crate::table::Table;
+use crate::table::{get_raw, set_raw, Table};
 use crate::value::Value;
 use crate::vm::{CallSite, Vm};
 
@@ -92,6 +93,15 @@ impl Vm {
                         unsafe { *self.stack.get_unchecked(index) }
                     }};
                 }
+                // A register by reference: matching on it reads the tag and payload
+                // straight from the stack (a copied `Value` goes through a spill slot).
+                macro_rules! at_ref {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < self.stack.len());
+                        unsafe { self.stack.get_unchecked(index) }
+                    }};
+                }
                 macro_rules! w {
                     ($x:expr, $v:expr) => {{
                         let value = $v;
@@ -113,6 +123,14 @@ impl Vm {
                         debug_assert!(index < k.len());
                         // SAFETY: verified code only names existing constants.
                         unsafe { *k.get_unchecked(index) }
+                    }};
+                }
+                macro_rules! kst_ref {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < k.len());
+                        // SAFETY: verified code only names existing constants.
+                        unsafe { k.get_unchecked(index) }
                     }};
                 }
                 macro_rules! upval {
@@ -173,19 +191,19 @@ impl Vm {
                 // `R[A] op R[B]`, skipping the next instruction unless the result is `k`.
                 macro_rules! compare {
                     ($op:tt, $or_equal:expr) => {{
-                        let (x, y) = (at!(a), r!(i.b()));
+                        let (x, y) = (at_ref!(a), at_ref!(base + i.b()));
                         let result = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => p $op q,
-                            (Value::Float(p), Value::Float(q)) => p $op q,
+                            (&Value::Int(p), &Value::Int(q)) => p $op q,
+                            (&Value::Float(p), &Value::Float(q)) => p $op q,
                             // Mixed subtypes compare exactly (`number.rs`).
-                            (Value::Int(p), Value::Float(q)) => {
+                            (&Value::Int(p), &Value::Float(q)) => {
                                 if $or_equal {
                                     number::le_int_float(p, q)
                                 } else {
                                     number::lt_int_float(p, q)
                                 }
                             }
-                            (Value::Float(p), Value::Int(q)) => {
+                            (&Value::Float(p), &Value::Int(q)) => {
                                 if $or_equal {
                                     number::le_float_int(p, q)
                                 } else {
@@ -193,6 +211,7 @@ impl Vm {
                                 }
                             }
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less(x, y, $or_equal)?
                             }
@@ -206,11 +225,11 @@ impl Vm {
                 // integers inline, the rest through `less` (`swap`: sB is the left operand).
                 macro_rules! compare_imm {
                     ($op:tt, $or_equal:expr, $swap:expr) => {{
-                        let (x, imm) = (at!(a), i.sb());
-                        let result = match x {
+                        let imm = i.sb();
+                        let result = match *at_ref!(a) {
                             Value::Int(v) => v $op imm,
                             Value::Float(v) => v $op imm as f64,
-                            _ => {
+                            x => {
                                 savepc!();
                                 let y = Value::Int(imm);
                                 if $swap {
@@ -231,9 +250,9 @@ impl Vm {
                 // fast path raises from the same stale `savedpc`).
                 macro_rules! div_mod {
                     ($op:ident, $y:expr, $reg_y:expr) => {{
-                        let (x, y) = (r!(i.b()), $y);
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
                         let v = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => {
+                            (&Value::Int(p), &Value::Int(q)) => {
                                 let result = if let ArithOp::Mod = ArithOp::$op {
                                     number::int_mod(p, q)
                                 } else {
@@ -244,7 +263,7 @@ impl Vm {
                                     None => return Err(self.division_by_zero(ArithOp::$op)),
                                 }
                             }
-                            (Value::Float(p), Value::Float(q)) => {
+                            (&Value::Float(p), &Value::Float(q)) => {
                                 Value::Float(if let ArithOp::Mod = ArithOp::$op {
                                     number::float_mod(p, q)
                                 } else {
@@ -252,6 +271,7 @@ impl Vm {
                                 })
                             }
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -262,8 +282,8 @@ impl Vm {
                 // `/`: any two numbers divide as floats.
                 macro_rules! divide {
                     ($y:expr, $reg_y:expr) => {{
-                        let (x, y) = (r!(i.b()), $y);
-                        let as_float = |v: Value| match v {
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
+                        let as_float = |v: &Value| match *v {
                             Value::Float(f) => Some(f),
                             Value::Int(n) => Some(n as f64),
                             _ => None,
@@ -271,6 +291,7 @@ impl Vm {
                         let v = match (as_float(x), as_float(y)) {
                             (Some(p), Some(q)) => Value::Float(p / q),
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::Div, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -282,13 +303,14 @@ impl Vm {
                 // result a float); strings, metamethods and errors go to `binary`.
                 macro_rules! arith {
                     ($op:ident, $y:expr, $reg_y:expr, $int:ident, $float:tt) => {{
-                        let (x, y) = (r!(i.b()), $y);
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
                         let v = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
-                            (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
-                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
-                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
+                            (&Value::Int(p), &Value::Int(q)) => Value::Int(p.$int(q)),
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p $float q),
+                            (&Value::Int(p), &Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (&Value::Float(p), &Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -376,12 +398,11 @@ impl Vm {
                         w!(a, get!(object, key, Operand::Reg(i.b())));
                     }
                     OpCode::AddI => {
-                        let x = r!(i.b());
                         let imm = i.sc();
-                        let v = match x {
+                        let v = match *at_ref!(base + i.b()) {
                             Value::Int(v) => Value::Int(v.wrapping_add(imm)),
                             Value::Float(v) => Value::Float(v + imm as f64),
-                            _ => {
+                            x => {
                                 savepc!();
                                 let who = (Operand::Reg(i.b()), Operand::Anonymous);
                                 self.arith(ArithOp::Add, x, Value::Int(imm), who)?
@@ -389,18 +410,18 @@ impl Vm {
                         };
                         w!(a, v);
                     }
-                    OpCode::Add => arith!(Add, r!(i.c()), Operand::Reg(i.c()), wrapping_add, +),
-                    OpCode::Sub => arith!(Sub, r!(i.c()), Operand::Reg(i.c()), wrapping_sub, -),
-                    OpCode::Mul => arith!(Mul, r!(i.c()), Operand::Reg(i.c()), wrapping_mul, *),
-                    OpCode::AddK => arith!(Add, kst!(i.c()), Operand::Anonymous, wrapping_add, +),
-                    OpCode::SubK => arith!(Sub, kst!(i.c()), Operand::Anonymous, wrapping_sub, -),
-                    OpCode::MulK => arith!(Mul, kst!(i.c()), Operand::Anonymous, wrapping_mul, *),
-                    OpCode::Mod => div_mod!(Mod, r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
-                    OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
-                    OpCode::Div => divide!(r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::DivK => divide!(kst!(i.c()), Operand::Anonymous),
+                    OpCode::Add => arith!(Add, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_add, +),
+                    OpCode::Sub => arith!(Sub, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_sub, -),
+                    OpCode::Mul => arith!(Mul, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_mul, *),
+                    OpCode::AddK => arith!(Add, kst_ref!(i.c()), Operand::Anonymous, wrapping_add, +),
+                    OpCode::SubK => arith!(Sub, kst_ref!(i.c()), Operand::Anonymous, wrapping_sub, -),
+                    OpCode::MulK => arith!(Mul, kst_ref!(i.c()), Operand::Anonymous, wrapping_mul, *),
+                    OpCode::Mod => div_mod!(Mod, at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::IDiv => div_mod!(IDiv, at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::ModK => div_mod!(Mod, kst_ref!(i.c()), Operand::Anonymous),
+                    OpCode::IDivK => div_mod!(IDiv, kst_ref!(i.c()), Operand::Anonymous),
+                    OpCode::Div => divide!(at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::DivK => divide!(kst_ref!(i.c()), Operand::Anonymous),
                     OpCode::PowK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
                         savepc!();
                         let op = arith_of(i.op());
@@ -457,10 +478,11 @@ impl Vm {
                     }
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
                     OpCode::Eq => {
-                        let (x, y) = (at!(a), r!(i.b()));
+                        let (x, y) = (at_ref!(a), at_ref!(base + i.b()));
                         let result = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => p == q,
+                            (&Value::Int(p), &Value::Int(q)) => p == q,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.equals(x, y)?
                             }
@@ -478,7 +500,7 @@ impl Vm {
                         }
                     }
                     OpCode::EqI => {
-                        let result = match at!(a) {
+                        let result = match *at_ref!(a) {
                             Value::Int(v) => v == i.sb(),
                             other => Value::raw_eq(other, Value::Int(i.sb())),
                         };
@@ -491,7 +513,7 @@ impl Vm {
                     OpCode::GtI => compare_imm!(>, false, true),
                     OpCode::GeI => compare_imm!(>=, true, true),
                     OpCode::Test => {
-                        if at!(a).is_falsy() == i.k() {
+                        if at_ref!(a).is_falsy() == i.k() {
                             pc += 1;
                         }
                     }
@@ -745,55 +767,4 @@ fn jump(pc: usize, offset: i64) -> usize {
     (pc as i64 + offset) as usize
 }
 
-fn arith_of(op: OpCode) -> ArithOp {
-    match op {
-        OpCode::Add | OpCode::AddK => ArithOp::Add,
-        OpCode::Sub | OpCode::SubK => ArithOp::Sub,
-        OpCode::Mul | OpCode::MulK => ArithOp::Mul,
-        OpCode::Mod | OpCode::ModK => ArithOp::Mod,
-        OpCode::Pow | OpCode::PowK => ArithOp::Pow,
-        OpCode::Div | OpCode::DivK => ArithOp::Div,
-        OpCode::IDiv | OpCode::IDivK => ArithOp::IDiv,
-        OpCode::BAnd | OpCode::BAndK => ArithOp::BAnd,
-        OpCode::BOr | OpCode::BOrK => ArithOp::BOr,
-        OpCode::BXor | OpCode::BXorK => ArithOp::BXor,
-        OpCode::Shl => ArithOp::Shl,
-        _ => ArithOp::Shr,
-    }
-}
-
 const _: () = assert!(OFFSET_SC > 0);
-
-/// `table[key]` when no metamethod can be involved: a table without a metatable, or
-/// with the key present. `None` sends the access to `Vm::index`.
-#[inline(always)]
-fn get_raw(table: Value, key: Value) -> Option<Value> {
-    if let Value::Table(t) = table {
-        let v = match key {
-            Value::Int(i) => t.get_int(i),
-            Value::Str(s) => t.get_str(s),
-            _ => t.get(key),
-        };
-        if !v.is_nil() || t.metatable().is_none() {
-            return Some(v);
-        }
-    }
-    None
-}
-
-/// `table[key] = value` for a table without a metatable and an integer or string key;
-/// `false` sends the assignment to `Vm::set_index` (metamethods, float and invalid keys).
-#[inline(always)]
-fn set_raw(table: Value, key: Value, value: Value) -> bool {
-    if let Value::Table(t) = table {
-        if t.metatable().is_none() {
-            match key {
-                Value::Int(i) => t.set_int(i, value),
-                Value::Str(s) => t.set_str(s, value),
-                _ => return false,
-            }
-            return true;
-        }
-    }
-    false
-}
