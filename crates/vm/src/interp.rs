@@ -93,8 +93,10 @@ impl Vm {
                         unsafe { *self.stack.get_unchecked(index) }
                     }};
                 }
-                // A register by reference: matching on it reads the tag and payload
-                // straight from the stack (a copied `Value` goes through a spill slot).
+                // A register by reference: matching on it reads the tag and the payload
+                // straight from the stack. A copied `Value` is one 16-byte load, which the
+                // CPU cannot forward from the two narrower stores (tag, payload) that
+                // wrote the register just before: it waits for them to reach the cache.
                 macro_rules! at_ref {
                     ($x:expr) => {{
                         let index = $x;
@@ -168,10 +170,11 @@ impl Vm {
                 // `table[key]`: tables without metatables (or with the key present) inline.
                 macro_rules! get {
                     ($table:expr, $key:expr, $who:expr) => {{
-                        let (table, key) = ($table, $key);
+                        let (table, key): (&Value, &Value) = ($table, $key);
                         match get_raw(table, key) {
                             Some(v) => v,
                             None => {
+                                let (table, key) = (*table, *key);
                                 savepc!();
                                 self.index(table, key, $who)?
                             }
@@ -181,8 +184,9 @@ impl Vm {
                 // `table[key] = value`: tables without metatables and plain keys inline.
                 macro_rules! set {
                     ($table:expr, $key:expr, $value:expr, $who:expr) => {{
-                        let (table, key, value) = ($table, $key, $value);
+                        let (table, key, value): (&Value, &Value, Value) = ($table, $key, $value);
                         if !set_raw(table, key, value) {
+                            let (table, key) = (*table, *key);
                             savepc!();
                             self.set_index(table, key, value, $who)?;
                         }
@@ -353,37 +357,36 @@ impl Vm {
                     }
                     OpCode::GetTabUp => {
                         let table = self.upvalue_get(upval!(i.b()));
-                        let key = kst!(i.c());
-                        w!(a, get!(table, key, Operand::Upvalue(i.b())));
+                        w!(a, get!(&table, kst_ref!(i.c()), Operand::Upvalue(i.b())));
                     }
                     OpCode::GetTable => {
-                        let (table, key) = (r!(i.b()), r!(i.c()));
+                        let (table, key) = (at_ref!(base + i.b()), at_ref!(base + i.c()));
                         w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::GetI => {
-                        let table = r!(i.b());
-                        w!(a, get!(table, Value::Int(i.c() as i64), Operand::Reg(i.b())));
+                        let table = at_ref!(base + i.b());
+                        w!(a, get!(table, &Value::Int(i.c() as i64), Operand::Reg(i.b())));
                     }
                     OpCode::GetField => {
-                        let (table, key) = (r!(i.b()), kst!(i.c()));
+                        let (table, key) = (at_ref!(base + i.b()), kst_ref!(i.c()));
                         w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::SetTabUp => {
                         let table = self.upvalue_get(upval!(i.a()));
-                        let (key, value) = (kst!(i.b()), rk!());
-                        set!(table, key, value, Operand::Upvalue(i.a()));
+                        let value = rk!();
+                        set!(&table, kst_ref!(i.b()), value, Operand::Upvalue(i.a()));
                     }
                     OpCode::SetTable => {
-                        let (key, value) = (r!(i.b()), rk!());
-                        set!(at!(a), key, value, Operand::Reg(i.a()));
+                        let value = rk!();
+                        set!(at_ref!(a), at_ref!(base + i.b()), value, Operand::Reg(i.a()));
                     }
                     OpCode::SetI => {
                         let value = rk!();
-                        set!(at!(a), Value::Int(i.b() as i64), value, Operand::Reg(i.a()));
+                        set!(at_ref!(a), &Value::Int(i.b() as i64), value, Operand::Reg(i.a()));
                     }
                     OpCode::SetField => {
-                        let (key, value) = (kst!(i.b()), rk!());
-                        set!(at!(a), key, value, Operand::Reg(i.a()));
+                        let value = rk!();
+                        set!(at_ref!(a), kst_ref!(i.b()), value, Operand::Reg(i.a()));
                     }
                     OpCode::NewTable => {
                         savepc!();
@@ -395,7 +398,7 @@ impl Vm {
                         let object = r!(i.b());
                         let key = rk!();
                         w!(a + 1, object);
-                        w!(a, get!(object, key, Operand::Reg(i.b())));
+                        w!(a, get!(&object, &key, Operand::Reg(i.b())));
                     }
                     OpCode::AddI => {
                         let imm = i.sc();
