@@ -10,9 +10,10 @@ use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
 use crate::function::{Function, NativeKind};
+use crate::interp_rare::arith_of;
 use crate::number;
 use crate::ops::{ArithOp, Operand};
-use crate::table::Table;
+use crate::table::{get_raw, set_raw, Table};
 use crate::value::Value;
 use crate::vm::{CallSite, Vm};
 
@@ -92,6 +93,17 @@ impl Vm {
                         unsafe { *self.stack.get_unchecked(index) }
                     }};
                 }
+                // A register by reference: matching on it reads the tag and the payload
+                // straight from the stack. A copied `Value` is one 16-byte load, which the
+                // CPU cannot forward from the two narrower stores (tag, payload) that
+                // wrote the register just before: it waits for them to reach the cache.
+                macro_rules! at_ref {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < self.stack.len());
+                        unsafe { self.stack.get_unchecked(index) }
+                    }};
+                }
                 macro_rules! w {
                     ($x:expr, $v:expr) => {{
                         let value = $v;
@@ -113,6 +125,14 @@ impl Vm {
                         debug_assert!(index < k.len());
                         // SAFETY: verified code only names existing constants.
                         unsafe { *k.get_unchecked(index) }
+                    }};
+                }
+                macro_rules! kst_ref {
+                    ($x:expr) => {{
+                        let index = $x;
+                        debug_assert!(index < k.len());
+                        // SAFETY: verified code only names existing constants.
+                        unsafe { k.get_unchecked(index) }
                     }};
                 }
                 macro_rules! upval {
@@ -150,10 +170,11 @@ impl Vm {
                 // `table[key]`: tables without metatables (or with the key present) inline.
                 macro_rules! get {
                     ($table:expr, $key:expr, $who:expr) => {{
-                        let (table, key) = ($table, $key);
+                        let (table, key): (&Value, &Value) = ($table, $key);
                         match get_raw(table, key) {
                             Some(v) => v,
                             None => {
+                                let (table, key) = (*table, *key);
                                 savepc!();
                                 self.index(table, key, $who)?
                             }
@@ -163,8 +184,9 @@ impl Vm {
                 // `table[key] = value`: tables without metatables and plain keys inline.
                 macro_rules! set {
                     ($table:expr, $key:expr, $value:expr, $who:expr) => {{
-                        let (table, key, value) = ($table, $key, $value);
+                        let (table, key, value): (&Value, &Value, Value) = ($table, $key, $value);
                         if !set_raw(table, key, value) {
+                            let (table, key) = (*table, *key);
                             savepc!();
                             self.set_index(table, key, value, $who)?;
                         }
@@ -173,19 +195,19 @@ impl Vm {
                 // `R[A] op R[B]`, skipping the next instruction unless the result is `k`.
                 macro_rules! compare {
                     ($op:tt, $or_equal:expr) => {{
-                        let (x, y) = (at!(a), r!(i.b()));
+                        let (x, y) = (at_ref!(a), at_ref!(base + i.b()));
                         let result = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => p $op q,
-                            (Value::Float(p), Value::Float(q)) => p $op q,
+                            (&Value::Int(p), &Value::Int(q)) => p $op q,
+                            (&Value::Float(p), &Value::Float(q)) => p $op q,
                             // Mixed subtypes compare exactly (`number.rs`).
-                            (Value::Int(p), Value::Float(q)) => {
+                            (&Value::Int(p), &Value::Float(q)) => {
                                 if $or_equal {
                                     number::le_int_float(p, q)
                                 } else {
                                     number::lt_int_float(p, q)
                                 }
                             }
-                            (Value::Float(p), Value::Int(q)) => {
+                            (&Value::Float(p), &Value::Int(q)) => {
                                 if $or_equal {
                                     number::le_float_int(p, q)
                                 } else {
@@ -193,6 +215,7 @@ impl Vm {
                                 }
                             }
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less(x, y, $or_equal)?
                             }
@@ -206,11 +229,11 @@ impl Vm {
                 // integers inline, the rest through `less` (`swap`: sB is the left operand).
                 macro_rules! compare_imm {
                     ($op:tt, $or_equal:expr, $swap:expr) => {{
-                        let (x, imm) = (at!(a), i.sb());
-                        let result = match x {
+                        let imm = i.sb();
+                        let result = match *at_ref!(a) {
                             Value::Int(v) => v $op imm,
                             Value::Float(v) => v $op imm as f64,
-                            _ => {
+                            x => {
                                 savepc!();
                                 let y = Value::Int(imm);
                                 if $swap {
@@ -231,9 +254,9 @@ impl Vm {
                 // fast path raises from the same stale `savedpc`).
                 macro_rules! div_mod {
                     ($op:ident, $y:expr, $reg_y:expr) => {{
-                        let (x, y) = (r!(i.b()), $y);
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
                         let v = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => {
+                            (&Value::Int(p), &Value::Int(q)) => {
                                 let result = if let ArithOp::Mod = ArithOp::$op {
                                     number::int_mod(p, q)
                                 } else {
@@ -244,7 +267,7 @@ impl Vm {
                                     None => return Err(self.division_by_zero(ArithOp::$op)),
                                 }
                             }
-                            (Value::Float(p), Value::Float(q)) => {
+                            (&Value::Float(p), &Value::Float(q)) => {
                                 Value::Float(if let ArithOp::Mod = ArithOp::$op {
                                     number::float_mod(p, q)
                                 } else {
@@ -252,6 +275,7 @@ impl Vm {
                                 })
                             }
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -262,8 +286,8 @@ impl Vm {
                 // `/`: any two numbers divide as floats.
                 macro_rules! divide {
                     ($y:expr, $reg_y:expr) => {{
-                        let (x, y) = (r!(i.b()), $y);
-                        let as_float = |v: Value| match v {
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
+                        let as_float = |v: &Value| match *v {
                             Value::Float(f) => Some(f),
                             Value::Int(n) => Some(n as f64),
                             _ => None,
@@ -271,6 +295,7 @@ impl Vm {
                         let v = match (as_float(x), as_float(y)) {
                             (Some(p), Some(q)) => Value::Float(p / q),
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::Div, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -282,13 +307,14 @@ impl Vm {
                 // result a float); strings, metamethods and errors go to `binary`.
                 macro_rules! arith {
                     ($op:ident, $y:expr, $reg_y:expr, $int:ident, $float:tt) => {{
-                        let (x, y) = (r!(i.b()), $y);
+                        let (x, y): (&Value, &Value) = (at_ref!(base + i.b()), $y);
                         let v = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => Value::Int(p.$int(q)),
-                            (Value::Float(p), Value::Float(q)) => Value::Float(p $float q),
-                            (Value::Int(p), Value::Float(q)) => Value::Float(p as f64 $float q),
-                            (Value::Float(p), Value::Int(q)) => Value::Float(p $float q as f64),
+                            (&Value::Int(p), &Value::Int(q)) => Value::Int(p.$int(q)),
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p $float q),
+                            (&Value::Int(p), &Value::Float(q)) => Value::Float(p as f64 $float q),
+                            (&Value::Float(p), &Value::Int(q)) => Value::Float(p $float q as f64),
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.binary(ArithOp::$op, x, y, (Operand::Reg(i.b()), $reg_y))?
                             }
@@ -331,37 +357,36 @@ impl Vm {
                     }
                     OpCode::GetTabUp => {
                         let table = self.upvalue_get(upval!(i.b()));
-                        let key = kst!(i.c());
-                        w!(a, get!(table, key, Operand::Upvalue(i.b())));
+                        w!(a, get!(&table, kst_ref!(i.c()), Operand::Upvalue(i.b())));
                     }
                     OpCode::GetTable => {
-                        let (table, key) = (r!(i.b()), r!(i.c()));
+                        let (table, key) = (at_ref!(base + i.b()), at_ref!(base + i.c()));
                         w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::GetI => {
-                        let table = r!(i.b());
-                        w!(a, get!(table, Value::Int(i.c() as i64), Operand::Reg(i.b())));
+                        let table = at_ref!(base + i.b());
+                        w!(a, get!(table, &Value::Int(i.c() as i64), Operand::Reg(i.b())));
                     }
                     OpCode::GetField => {
-                        let (table, key) = (r!(i.b()), kst!(i.c()));
+                        let (table, key) = (at_ref!(base + i.b()), kst_ref!(i.c()));
                         w!(a, get!(table, key, Operand::Reg(i.b())));
                     }
                     OpCode::SetTabUp => {
                         let table = self.upvalue_get(upval!(i.a()));
-                        let (key, value) = (kst!(i.b()), rk!());
-                        set!(table, key, value, Operand::Upvalue(i.a()));
+                        let value = rk!();
+                        set!(&table, kst_ref!(i.b()), value, Operand::Upvalue(i.a()));
                     }
                     OpCode::SetTable => {
-                        let (key, value) = (r!(i.b()), rk!());
-                        set!(at!(a), key, value, Operand::Reg(i.a()));
+                        let value = rk!();
+                        set!(at_ref!(a), at_ref!(base + i.b()), value, Operand::Reg(i.a()));
                     }
                     OpCode::SetI => {
                         let value = rk!();
-                        set!(at!(a), Value::Int(i.b() as i64), value, Operand::Reg(i.a()));
+                        set!(at_ref!(a), &Value::Int(i.b() as i64), value, Operand::Reg(i.a()));
                     }
                     OpCode::SetField => {
-                        let (key, value) = (kst!(i.b()), rk!());
-                        set!(at!(a), key, value, Operand::Reg(i.a()));
+                        let value = rk!();
+                        set!(at_ref!(a), kst_ref!(i.b()), value, Operand::Reg(i.a()));
                     }
                     OpCode::NewTable => {
                         savepc!();
@@ -373,15 +398,14 @@ impl Vm {
                         let object = r!(i.b());
                         let key = rk!();
                         w!(a + 1, object);
-                        w!(a, get!(object, key, Operand::Reg(i.b())));
+                        w!(a, get!(&object, &key, Operand::Reg(i.b())));
                     }
                     OpCode::AddI => {
-                        let x = r!(i.b());
                         let imm = i.sc();
-                        let v = match x {
+                        let v = match *at_ref!(base + i.b()) {
                             Value::Int(v) => Value::Int(v.wrapping_add(imm)),
                             Value::Float(v) => Value::Float(v + imm as f64),
-                            _ => {
+                            x => {
                                 savepc!();
                                 let who = (Operand::Reg(i.b()), Operand::Anonymous);
                                 self.arith(ArithOp::Add, x, Value::Int(imm), who)?
@@ -389,18 +413,18 @@ impl Vm {
                         };
                         w!(a, v);
                     }
-                    OpCode::Add => arith!(Add, r!(i.c()), Operand::Reg(i.c()), wrapping_add, +),
-                    OpCode::Sub => arith!(Sub, r!(i.c()), Operand::Reg(i.c()), wrapping_sub, -),
-                    OpCode::Mul => arith!(Mul, r!(i.c()), Operand::Reg(i.c()), wrapping_mul, *),
-                    OpCode::AddK => arith!(Add, kst!(i.c()), Operand::Anonymous, wrapping_add, +),
-                    OpCode::SubK => arith!(Sub, kst!(i.c()), Operand::Anonymous, wrapping_sub, -),
-                    OpCode::MulK => arith!(Mul, kst!(i.c()), Operand::Anonymous, wrapping_mul, *),
-                    OpCode::Mod => div_mod!(Mod, r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::IDiv => div_mod!(IDiv, r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::ModK => div_mod!(Mod, kst!(i.c()), Operand::Anonymous),
-                    OpCode::IDivK => div_mod!(IDiv, kst!(i.c()), Operand::Anonymous),
-                    OpCode::Div => divide!(r!(i.c()), Operand::Reg(i.c())),
-                    OpCode::DivK => divide!(kst!(i.c()), Operand::Anonymous),
+                    OpCode::Add => arith!(Add, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_add, +),
+                    OpCode::Sub => arith!(Sub, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_sub, -),
+                    OpCode::Mul => arith!(Mul, at_ref!(base + i.c()), Operand::Reg(i.c()), wrapping_mul, *),
+                    OpCode::AddK => arith!(Add, kst_ref!(i.c()), Operand::Anonymous, wrapping_add, +),
+                    OpCode::SubK => arith!(Sub, kst_ref!(i.c()), Operand::Anonymous, wrapping_sub, -),
+                    OpCode::MulK => arith!(Mul, kst_ref!(i.c()), Operand::Anonymous, wrapping_mul, *),
+                    OpCode::Mod => div_mod!(Mod, at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::IDiv => div_mod!(IDiv, at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::ModK => div_mod!(Mod, kst_ref!(i.c()), Operand::Anonymous),
+                    OpCode::IDivK => div_mod!(IDiv, kst_ref!(i.c()), Operand::Anonymous),
+                    OpCode::Div => divide!(at_ref!(base + i.c()), Operand::Reg(i.c())),
+                    OpCode::DivK => divide!(kst_ref!(i.c()), Operand::Anonymous),
                     OpCode::PowK | OpCode::BAndK | OpCode::BOrK | OpCode::BXorK => {
                         savepc!();
                         let op = arith_of(i.op());
@@ -457,10 +481,11 @@ impl Vm {
                     }
                     OpCode::Jmp => pc = jump(pc, i.sj_field()),
                     OpCode::Eq => {
-                        let (x, y) = (at!(a), r!(i.b()));
+                        let (x, y) = (at_ref!(a), at_ref!(base + i.b()));
                         let result = match (x, y) {
-                            (Value::Int(p), Value::Int(q)) => p == q,
+                            (&Value::Int(p), &Value::Int(q)) => p == q,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.equals(x, y)?
                             }
@@ -478,7 +503,7 @@ impl Vm {
                         }
                     }
                     OpCode::EqI => {
-                        let result = match at!(a) {
+                        let result = match *at_ref!(a) {
                             Value::Int(v) => v == i.sb(),
                             other => Value::raw_eq(other, Value::Int(i.sb())),
                         };
@@ -491,7 +516,7 @@ impl Vm {
                     OpCode::GtI => compare_imm!(>, false, true),
                     OpCode::GeI => compare_imm!(>=, true, true),
                     OpCode::Test => {
-                        if at!(a).is_falsy() == i.k() {
+                        if at_ref!(a).is_falsy() == i.k() {
                             pc += 1;
                         }
                     }
@@ -611,14 +636,20 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return => {
-                        savepc!();
                         let n = if i.b() == 0 { self.top - a } else { i.b() - 1 };
+                        if self.return_fast(fi, a, n) {
+                            continue 'frame;
+                        }
+                        savepc!();
                         if self.finish_call(a, n)? {
                             return Ok(());
                         }
                         continue 'frame;
                     }
                     OpCode::Return0 => {
+                        if self.return_fast(fi, a, 0) {
+                            continue 'frame;
+                        }
                         savepc!();
                         if self.finish_call(a, 0)? {
                             return Ok(());
@@ -626,6 +657,9 @@ impl Vm {
                         continue 'frame;
                     }
                     OpCode::Return1 => {
+                        if self.return_fast(fi, a, 1) {
+                            continue 'frame;
+                        }
                         savepc!();
                         if self.finish_call(a, 1)? {
                             return Ok(());
@@ -736,55 +770,4 @@ fn jump(pc: usize, offset: i64) -> usize {
     (pc as i64 + offset) as usize
 }
 
-fn arith_of(op: OpCode) -> ArithOp {
-    match op {
-        OpCode::Add | OpCode::AddK => ArithOp::Add,
-        OpCode::Sub | OpCode::SubK => ArithOp::Sub,
-        OpCode::Mul | OpCode::MulK => ArithOp::Mul,
-        OpCode::Mod | OpCode::ModK => ArithOp::Mod,
-        OpCode::Pow | OpCode::PowK => ArithOp::Pow,
-        OpCode::Div | OpCode::DivK => ArithOp::Div,
-        OpCode::IDiv | OpCode::IDivK => ArithOp::IDiv,
-        OpCode::BAnd | OpCode::BAndK => ArithOp::BAnd,
-        OpCode::BOr | OpCode::BOrK => ArithOp::BOr,
-        OpCode::BXor | OpCode::BXorK => ArithOp::BXor,
-        OpCode::Shl => ArithOp::Shl,
-        _ => ArithOp::Shr,
-    }
-}
-
 const _: () = assert!(OFFSET_SC > 0);
-
-/// `table[key]` when no metamethod can be involved: a table without a metatable, or
-/// with the key present. `None` sends the access to `Vm::index`.
-#[inline(always)]
-fn get_raw(table: Value, key: Value) -> Option<Value> {
-    if let Value::Table(t) = table {
-        let v = match key {
-            Value::Int(i) => t.get_int(i),
-            Value::Str(s) => t.get_str(s),
-            _ => t.get(key),
-        };
-        if !v.is_nil() || t.metatable().is_none() {
-            return Some(v);
-        }
-    }
-    None
-}
-
-/// `table[key] = value` for a table without a metatable and an integer or string key;
-/// `false` sends the assignment to `Vm::set_index` (metamethods, float and invalid keys).
-#[inline(always)]
-fn set_raw(table: Value, key: Value, value: Value) -> bool {
-    if let Value::Table(t) = table {
-        if t.metatable().is_none() {
-            match key {
-                Value::Int(i) => t.set_int(i, value),
-                Value::Str(s) => t.set_str(s, value),
-                _ => return false,
-            }
-            return true;
-        }
-    }
-    false
-}

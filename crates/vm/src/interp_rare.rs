@@ -2,6 +2,8 @@
 //! in the loop (`SetList`, `VarArg`, `Concat`, numeric `for` setup) and the slow paths
 //! of arithmetic. The loop itself (`interp.rs`) calls these; nothing else should.
 
+use moonlet_compiler::OpCode;
+
 use crate::error::LuaError;
 use crate::number;
 use crate::ops::{ArithOp, Operand};
@@ -240,5 +242,23 @@ fn append_string_or_number(buffer: &mut Vec<u8>, value: Value) {
         }
         Value::Float(f) => buffer.extend_from_slice(number::fmt_float(f).as_bytes()),
         _ => {}
+    }
+}
+
+/// The operator of an arithmetic or bitwise instruction (for its slow path).
+pub(crate) fn arith_of(op: OpCode) -> ArithOp {
+    match op {
+        OpCode::Add | OpCode::AddK => ArithOp::Add,
+        OpCode::Sub | OpCode::SubK => ArithOp::Sub,
+        OpCode::Mul | OpCode::MulK => ArithOp::Mul,
+        OpCode::Mod | OpCode::ModK => ArithOp::Mod,
+        OpCode::Pow | OpCode::PowK => ArithOp::Pow,
+        OpCode::Div | OpCode::DivK => ArithOp::Div,
+        OpCode::IDiv | OpCode::IDivK => ArithOp::IDiv,
+        OpCode::BAnd | OpCode::BAndK => ArithOp::BAnd,
+        OpCode::BOr | OpCode::BOrK => ArithOp::BOr,
+        OpCode::BXor | OpCode::BXorK => ArithOp::BXor,
+        OpCode::Shl => ArithOp::Shl,
+        _ => ArithOp::Shr,
     }
 }

@@ -458,18 +458,26 @@ impl Vm {
         }
     }
 
+    #[inline(always)]
     pub(crate) fn upvalue_get(&self, upvalue: Gc<UpVal>) -> Value {
         match upvalue.state() {
-            UpState::Open { thread, index } if Gc::ptr_eq(thread, self.current) => {
-                self.stack.get(index).copied().unwrap_or(Value::Nil)
-            }
-            // A local of a thread that is not running (it resumed this one, or is
-            // suspended): its stack is saved in its object.
-            UpState::Open { thread, index } => {
-                thread.saved.try_borrow().ok().and_then(|s| s.stack.get(index).copied()).unwrap_or(Value::Nil)
-            }
             UpState::Closed(v) => v,
+            UpState::Open { thread, index } if Gc::ptr_eq(thread, self.current) => {
+                match self.stack.get(index) {
+                    Some(&v) => v,
+                    None => Value::Nil,
+                }
+            }
+            UpState::Open { thread, index } => Self::saved_upvalue(thread, index),
         }
+    }
+
+    /// A local of a thread that is not running (it resumed this one, or is suspended):
+    /// its stack is saved in its object.
+    #[cold]
+    #[inline(never)]
+    fn saved_upvalue(thread: Gc<Thread>, index: usize) -> Value {
+        thread.saved.try_borrow().ok().and_then(|s| s.stack.get(index).copied()).unwrap_or(Value::Nil)
     }
 
     pub(crate) fn upvalue_set(&mut self, upvalue: Gc<UpVal>, value: Value) {

@@ -508,6 +508,43 @@ impl Trace for Table {
     }
 }
 
+/// The interpreter's fast path for `table[key]`, when no metamethod can be involved: a
+/// table without a metatable, or with the key present. `None` sends the access to
+/// `Vm::index`. Both operands by reference: the interpreter passes its registers in
+/// place, so their tags and payloads are read separately (see `interp.rs`, `at_ref`).
+#[inline(always)]
+pub(crate) fn get_raw(table: &Value, key: &Value) -> Option<Value> {
+    if let Value::Table(t) = *table {
+        let v = match *key {
+            Value::Int(i) => t.get_int(i),
+            Value::Str(s) => t.get_str(s),
+            key => t.get(key),
+        };
+        if !v.is_nil() || t.metatable().is_none() {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// The interpreter's fast path for `table[key] = value`: a table without a metatable and
+/// an integer or string key; `false` sends the assignment to `Vm::set_index`
+/// (metamethods, float and invalid keys).
+#[inline(always)]
+pub(crate) fn set_raw(table: &Value, key: &Value, value: Value) -> bool {
+    if let Value::Table(t) = *table {
+        if t.metatable().is_none() {
+            match *key {
+                Value::Int(i) => t.set_int(i, value),
+                Value::Str(s) => t.set_str(s, value),
+                _ => return false,
+            }
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
