@@ -281,16 +281,11 @@ fn set_input_scaling(c: &mut Criterion) {
         let data = items(n);
         let mut lua = moonlet::Lua::new();
         group.bench_function(n.to_string(), |b| {
-            // Setup and routine both need the state: timed by hand, one call at a time.
-            // The untimed setup (a clone of up to 16 MB, a collection) costs far more
-            // than the call, and criterion picks iteration counts from the timed part
-            // alone: so at most `CALLS` calls run per sample, and their mean stands for
-            // the sample's `iterations` calls.
-            const CALLS: u64 = 32;
+            // Setup and routine both need the state: timed by hand, one call at a time
+            // (criterion sizes its samples by the closure's wall time, setup included).
             b.iter_custom(|iterations| {
-                let calls = iterations.min(CALLS);
                 let mut timed = Duration::ZERO;
-                for _ in 0..calls {
+                for _ in 0..iterations {
                     lua.set_input(Value::Nil).expect("set");
                     lua.load("collectgarbage()").exec().expect("runs");
                     let vec = data.clone();
@@ -298,7 +293,7 @@ fn set_input_scaling(c: &mut Criterion) {
                     lua.set_input(HostTable::new(Records(vec))).expect("set");
                     timed += start.elapsed();
                 }
-                timed.mul_f64(iterations as f64 / calls as f64)
+                timed
             })
         });
         let count = lua.compute("return #_io.input").expect("runs");
