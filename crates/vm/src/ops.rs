@@ -216,7 +216,23 @@ impl Vm {
     }
 
     /// `object[key] = value` with `__newindex`.
+    #[inline]
     pub(crate) fn set_index(
+        &mut self,
+        object: Value,
+        key: Value,
+        value: Value,
+        who: Operand,
+    ) -> Result<(), LuaError> {
+        // External tables first, as in `index`: filling an `ext.table()` stores here.
+        if let Value::Extern(e, node) = object {
+            return self.ext_set(e, node, key, value);
+        }
+        self.set_index_chain(object, key, value, who)
+    }
+
+    /// `object[key] = value` through `__newindex` handlers.
+    fn set_index_chain(
         &mut self,
         object: Value,
         key: Value,
