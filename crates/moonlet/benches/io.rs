@@ -14,6 +14,7 @@
 //!
 //! Run with `cargo bench -p moonlet --bench io`; figures in `benches/RESULTS.md`.
 
+use std::hint::black_box;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -273,31 +274,42 @@ fn records_iteration(c: &mut Criterion) {
 }
 
 /// `set_input` of `Records` alone, at 10^3..10^6 records: the `Vec` is cloned in the
-/// untimed setup, and the previous input is collected there too.
+/// untimed setup, and the previous input is collected there too. `after_clone/N` times
+/// the call right after that clone, which leaves more of the caches to the new records
+/// (and less to the state) as N grows; `cold/N` first writes a 64 MiB buffer (more than
+/// this machine's L3), so that every size starts from the same cold caches.
 fn set_input_scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("set_input_records");
     group.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
-    for n in [1_000, 10_000, 100_000, 1_000_000] {
-        let data = items(n);
-        let mut lua = moonlet::Lua::new();
-        group.bench_function(n.to_string(), |b| {
-            // Setup and routine both need the state: timed by hand, one call at a time
-            // (criterion sizes its samples by the closure's wall time, setup included).
-            b.iter_custom(|iterations| {
-                let mut timed = Duration::ZERO;
-                for _ in 0..iterations {
-                    lua.set_input(Value::Nil).expect("set");
-                    lua.load("collectgarbage()").exec().expect("runs");
-                    let vec = data.clone();
-                    let start = Instant::now();
-                    lua.set_input(HostTable::new(Records(vec))).expect("set");
-                    timed += start.elapsed();
-                }
-                timed
-            })
-        });
-        let count = lua.compute("return #_io.input").expect("runs");
-        assert_eq!(count, [Value::Integer(n as i64)]);
+    let mut sweep = vec![0u8; 64 << 20];
+    for (series, cold) in [("after_clone", false), ("cold", true)] {
+        for n in [1_000, 10_000, 100_000, 1_000_000] {
+            let data = items(n);
+            let mut lua = moonlet::Lua::new();
+            group.bench_function(format!("{series}/{n}"), |b| {
+                // Setup and routine both need the state: timed by hand, one call at a
+                // time (criterion sizes its samples by the closure's wall time, setup
+                // included).
+                b.iter_custom(|iterations| {
+                    let mut timed = Duration::ZERO;
+                    for _ in 0..iterations {
+                        lua.set_input(Value::Nil).expect("set");
+                        lua.load("collectgarbage()").exec().expect("runs");
+                        let vec = data.clone();
+                        if cold {
+                            sweep.iter_mut().for_each(|byte| *byte = byte.wrapping_add(1));
+                            black_box(&mut sweep);
+                        }
+                        let start = Instant::now();
+                        lua.set_input(HostTable::new(Records(vec))).expect("set");
+                        timed += start.elapsed();
+                    }
+                    timed
+                })
+            });
+            let count = lua.compute("return #_io.input").expect("runs");
+            assert_eq!(count, [Value::Integer(n as i64)]);
+        }
     }
     group.finish();
 }
