@@ -171,12 +171,16 @@ impl Vm {
             let message = format!("cannot use a {} as a key in an external table", self.type_name_of(key));
             return Err(self.error(&message));
         }
-        let mut path = String::new();
-        push_key(&mut path, key);
         match &ext.contents {
             Contents::Store(table) => {
-                let mut visiting = Vec::new();
-                let stored = self.external_copy(value, &mut path, &mut visiting)?;
+                // The key path is kept as keys and written out only for an error: storing
+                // plain values is the common case and must not format anything.
+                let stored = match value {
+                    Value::Table(_) | Value::Function(_) | Value::Thread(_) => {
+                        self.external_copy(value, &mut vec![key], &mut Vec::new())?
+                    }
+                    plain => plain,
+                };
                 self.raw_set(*table, key, stored)
             }
             Contents::Host(data) => {
@@ -192,56 +196,62 @@ impl Vm {
                     Value::Str(ref s) => HostValue::Str(s.as_bytes()),
                     other => {
                         let message = format!(
-                            "cannot store a {} in host data (field '{path}')",
-                            self.type_name_of(other)
+                            "cannot store a {} in host data (field '{}')",
+                            self.type_name_of(other),
+                            key_path(&[key])
                         );
                         return Err(self.error(&message));
                     }
                 };
                 let result = data.borrow_mut().set(node, k, v);
-                result.map_err(|reason| self.error(&format!("{reason} (field '{path}')")))
+                result.map_err(|reason| self.error(&format!("{reason} (field '{}')", key_path(&[key]))))
             }
         }
     }
 
     /// `value` as an external table holds it. No Lua code runs here, so the new tables,
     /// held only by this function until they are stored, cannot be collected meanwhile.
+    /// `path` holds the keys from the assignment down to `value`, for error messages.
     fn external_copy(
         &mut self,
         value: Value,
-        path: &mut String,
+        path: &mut Vec<Value>,
         visiting: &mut Vec<Gc<Table>>,
     ) -> Result<Value, LuaError> {
         let table = match value {
             Value::Table(t) => t,
             Value::Function(_) | Value::Thread(_) => {
                 let message = format!(
-                    "cannot store a {} in an external table (field '{path}')",
-                    self.type_name_of(value)
+                    "cannot store a {} in an external table (field '{}')",
+                    self.type_name_of(value),
+                    key_path(path)
                 );
                 return Err(self.error(&message));
             }
             plain => return Ok(plain),
         };
         if visiting.iter().any(|v| Gc::ptr_eq(*v, table)) {
-            let message = format!("cannot store a table with a cycle in an external table (field '{path}')");
+            let message = format!(
+                "cannot store a table with a cycle in an external table (field '{}')",
+                key_path(path)
+            );
             return Err(self.error(&message));
         }
         visiting.push(table);
         let (copy, data) = self.new_store();
         let mut key = Value::Nil;
         while let Ok(Some((k, v))) = table.next(key) {
-            let length = path.len();
-            push_key(path, k);
+            path.push(k);
             if !is_plain(k) {
                 let message = format!(
-                    "cannot use a {} as a key in an external table (field '{path}')",
-                    self.type_name_of(k)
+                    "cannot use a {} as a key in an external table (field '{}')",
+                    self.type_name_of(k),
+                    key_path(path)
                 );
                 return Err(self.error(&message));
             }
             let stored = self.external_copy(v, path, visiting)?;
-            path.truncate(length);
+            path.pop();
             self.raw_set(data, k, stored)?;
             key = k;
         }
@@ -253,6 +263,15 @@ impl Vm {
 /// A key an external table accepts: a string, a number or a boolean.
 fn is_plain(key: Value) -> bool {
     matches!(key, Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_))
+}
+
+/// A key path as error messages show it: `a.b`, `items[3]`.
+fn key_path(keys: &[Value]) -> String {
+    let mut path = String::new();
+    for key in keys {
+        push_key(&mut path, *key);
+    }
+    path
 }
 
 /// Appends `key` to a key path: `a.b`, `items[3]`.

@@ -165,7 +165,18 @@ impl Vm {
     // ------------------------------------------------------------------ indexing
 
     /// `object[key]` with `__index`.
+    #[inline]
     pub(crate) fn index(&mut self, object: Value, key: Value, who: Operand) -> Result<Value, LuaError> {
+        // External tables first, without the metamethod chain's frame: `ipairs` and field
+        // reads over host data come through here on every access.
+        if let Value::Extern(e, node) = object {
+            return Ok(self.ext_get(e, node, key));
+        }
+        self.index_chain(object, key, who)
+    }
+
+    /// `object[key]` through `__index` handlers.
+    fn index_chain(&mut self, object: Value, key: Value, who: Operand) -> Result<Value, LuaError> {
         let mut current = object;
         for depth in 0..MAX_META_CHAIN {
             let handler = match current {
@@ -205,7 +216,23 @@ impl Vm {
     }
 
     /// `object[key] = value` with `__newindex`.
+    #[inline]
     pub(crate) fn set_index(
+        &mut self,
+        object: Value,
+        key: Value,
+        value: Value,
+        who: Operand,
+    ) -> Result<(), LuaError> {
+        // External tables first, as in `index`: filling an `ext.table()` stores here.
+        if let Value::Extern(e, node) = object {
+            return self.ext_set(e, node, key, value);
+        }
+        self.set_index_chain(object, key, value, who)
+    }
+
+    /// `object[key] = value` through `__newindex` handlers.
+    fn set_index_chain(
         &mut self,
         object: Value,
         key: Value,
