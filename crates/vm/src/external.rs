@@ -4,10 +4,13 @@
 //! strings and other external tables, so that a host can read them without running Lua
 //! code and a store can persist them.
 //!
-//! Owns the [`ExtTable`] object (its id and its contents), storing into one (a Lua table
-//! is copied deeply into new external tables; a function, a coroutine or a cycle is an
-//! error naming the key path) and the `ext` library (`ext.table()`). It must not give
-//! external tables metatables: they have none, by design.
+//! Owns the [`ExtTable`] object (its id and its contents: the built-in store, or host
+//! data behind [`crate::host_data::HostData`] whose nested tables are the nodes of
+//! `Value::Extern(table, node)`), reading, measuring and traversing either kind, storing
+//! into one (a Lua table is copied deeply into new external tables; a function, a
+//! coroutine or a cycle is an error naming the key path) and the `ext` library
+//! (`ext.table()`). It must not give external tables metatables: they have none, by
+//! design.
 
 use std::cell::RefCell;
 
@@ -38,14 +41,6 @@ impl ExtTable {
     /// The table's id: unique among the external tables of one state.
     pub fn id(&self) -> u64 {
         self.id
-    }
-
-    /// The built-in store's contents, or `None` for host data.
-    pub fn store(&self) -> Option<Gc<Table>> {
-        match &self.contents {
-            Contents::Store(table) => Some(*table),
-            Contents::Host(_) => None,
-        }
     }
 }
 
