@@ -713,6 +713,11 @@ impl Vm {
                     }
                     OpCode::TForCall => {
                         savepc!();
+                        // `ipairs` over a plain or external table steps here, without a
+                        // call (a debug hook would see the call: then it is called).
+                        if !TRACED && self.ipairs_inline(a, i.c())? {
+                            continue;
+                        }
                         // R[A+4], … := R[A](R[A+1], R[A+2]), called at the top.
                         let call = a + 4;
                         self.ensure_stack(call + 3)?;

@@ -129,6 +129,44 @@ impl Vm {
     // ------------------------------------------------------------------ numeric for
 
     /// Prepares a numeric loop at `a` (initial, limit, step); false when it runs zero times.
+    /// `TForCall` when the iterator is `ipairs`'s step function, the state a table
+    /// without metatable or an external table and the control an integer: the step done
+    /// in place (R[A+4] := i + 1, R[A+5] := t[i + 1], or R[A+4] := nil at the end; the
+    /// `wanted` loop variables past those are nil). False when the call is needed.
+    #[inline(always)]
+    pub(crate) fn ipairs_inline(&mut self, a: usize, wanted: usize) -> Result<bool, LuaError> {
+        let (Some(&iterator), Some(&state), Some(&Value::Int(control))) =
+            (self.stack.get(a), self.stack.get(a + 1), self.stack.get(a + 2))
+        else {
+            return Ok(false);
+        };
+        let (Value::Function(f), Value::Function(step)) = (iterator, self.ipairs_step) else {
+            return Ok(false);
+        };
+        if !crate::gc::Gc::ptr_eq(f, step) {
+            return Ok(false);
+        }
+        let i = control.wrapping_add(1);
+        let value = match state {
+            Value::Table(t) if t.metatable().is_none() => t.get_int(i),
+            Value::Extern(e, node) => self.ext_get(e, node, Value::Int(i)),
+            _ => return Ok(false),
+        };
+        // The frame's registers (`max_stack` of them) are in the stack, and the loop
+        // variables are among them.
+        let Some(vars) = self.stack.get_mut(a + 4..a + 4 + wanted.max(1)) else { return Ok(false) };
+        vars.fill(Value::Nil);
+        if !value.is_nil() {
+            if let [index, rest @ ..] = vars {
+                *index = Value::Int(i);
+                if let Some(slot) = rest.first_mut() {
+                    *slot = value;
+                }
+            }
+        }
+        Ok(true)
+    }
+
     pub(crate) fn for_prep(&mut self, a: usize) -> Result<bool, LuaError> {
         let (init, limit, step) = (self.stack[a], self.stack[a + 1], self.stack[a + 2]);
         // An integer loop needs integer (not string) initial value and step.
