@@ -20,7 +20,7 @@ mod repl;
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-use moonlet::{Error, Libs, Lua, MultiValue, Value};
+use moonlet::{Error, Libs, Limits, Lua, MultiValue, Value};
 
 const VERSION: &str = concat!("moonlet ", env!("CARGO_PKG_VERSION"), " (Lua 5.4)");
 
@@ -39,6 +39,10 @@ Available options are:
   --meta FILE    set _io.meta from the JSON file FILE
   --output FILE  write _io.output as JSON to FILE after the run
                  (default: to stdout, when the script set it)
+  --home FILE    load _home from FILE and save it there after the run
+  --max-instructions N   stop a chunk after about N VM instructions
+  --max-memory BYTES     stop a chunk whose heap grows past BYTES
+  --timeout SECS         stop a chunk after SECS seconds
   -p FILE...  parse and compile FILEs ('-' is stdin), report the first error
   --dump FILE list the bytecode of FILE";
 
@@ -72,10 +76,37 @@ fn main() -> ExitCode {
     };
     let mut lua = Lua::with_libs(Libs::ALL);
     lua.set_print_sink(std::io::stdout());
+    lua.set_limits(options.limits);
     let status = if run(&mut lua, &argv, &options) { ExitCode::SUCCESS } else { ExitCode::FAILURE };
     // As `lua` does when it closes the state: pending finalizers run.
     lua.close();
     status
+}
+
+/// Takes `arg` if it is a limit (`--timeout 2.5` or `--timeout=2.5`): how many arguments
+/// it used, `None` if it is not one.
+fn parse_limit(limits: &mut Limits, arg: &str, next: Option<&String>) -> Result<Option<usize>, String> {
+    for flag in ["--max-instructions", "--max-memory", "--timeout"] {
+        let (value, taken) = if arg == flag {
+            (next.ok_or_else(|| format!("'{flag}' needs argument"))?.as_str(), 2)
+        } else if let Some(value) = arg.strip_prefix(flag).and_then(|rest| rest.strip_prefix('=')) {
+            (value, 1)
+        } else {
+            continue;
+        };
+        let bad = || format!("'{flag}' needs a positive number, not '{value}'");
+        match flag {
+            "--timeout" => {
+                let seconds: f64 = value.parse().map_err(|_| bad())?;
+                let time = std::time::Duration::try_from_secs_f64(seconds).map_err(|_| bad())?;
+                limits.time = Some(time);
+            }
+            "--max-memory" => limits.memory = Some(value.parse().map_err(|_| bad())?),
+            _ => limits.instructions = Some(value.parse().map_err(|_| bad())?),
+        }
+        return Ok(Some(taken));
+    }
+    Ok(None)
 }
 
 /// An action of the command line, in order.
@@ -96,6 +127,8 @@ struct Options {
     /// Index in `argv` of the script (`-` is standard input), if any.
     script: Option<usize>,
     io: io_files::IoFiles,
+    /// `--max-instructions`, `--max-memory`, `--timeout`.
+    limits: Limits,
 }
 
 impl Options {
@@ -108,6 +141,7 @@ impl Options {
             warnings: false,
             script: None,
             io: io_files::IoFiles::default(),
+            limits: Limits::default(),
         };
         let mut i = 1;
         while let Some(arg) = argv.get(i) {
@@ -116,6 +150,10 @@ impl Options {
                 break;
             }
             if let Some(taken) = options.io.parse_option(arg, argv.get(i + 1))? {
+                i += taken;
+                continue;
+            }
+            if let Some(taken) = parse_limit(&mut options.limits, arg, argv.get(i + 1))? {
                 i += taken;
                 continue;
             }

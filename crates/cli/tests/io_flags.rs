@@ -208,3 +208,35 @@ fn home_persists_across_runs_only_after_success_and_a_corrupt_file_stops_the_run
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn limits_stop_a_chunk_with_an_error_and_exit_status_1() {
+    let dir = scratch("limits", &[]);
+    let cases = [
+        (vec!["--max-instructions", "100000", "-e", "while true do end"], "instruction limit exceeded"),
+        (vec!["--timeout=0.1", "-e", "while true do pcall(function() end) end"], "time limit exceeded"),
+        (
+            vec!["--max-memory", "4000000", "-e", "local t = {} for i = 1, 1e7 do t[i] = {} end"],
+            "not enough memory",
+        ),
+    ];
+    for (args, limit) in cases {
+        let r = run_in(&dir, &args, "");
+        assert!(!r.ok, "{args:?}");
+        assert!(
+            r.err.starts_with(&format!("moonlet: (command line):1: {limit}\nstack traceback:")),
+            "{}",
+            r.err
+        );
+    }
+    let r = run_in(&dir, &["--max-instructions", "1000000", "-e", "print(1 + 1)"], "");
+    assert!(r.ok, "{}", r.err);
+    assert_eq!(r.out, "2\n");
+    let r = run_in(&dir, &["--timeout", "soon", "-e", "1"], "");
+    assert!(
+        r.err.starts_with("moonlet: '--timeout' needs a positive number, not 'soon'\nusage:"),
+        "{}",
+        r.err
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -38,6 +38,10 @@ pub enum Error {
     /// A script raised an error (Lua's message, and the stack traceback where it was
     /// raised when there is one).
     Runtime { message: String, traceback: Option<String> },
+    /// A run went past a limit set with `Lua::set_limits`: `limit` says which
+    /// (`"instruction limit exceeded"`, `"not enough memory"`, `"time limit exceeded"`),
+    /// `message` is the error as raised (with its position).
+    Limit { limit: &'static str, message: String, traceback: Option<String> },
     /// A host callback failed: its error is the `source()`; `message` is what the
     /// script saw.
     Callback { message: String, traceback: Option<String>, source: HostError },
@@ -80,7 +84,9 @@ impl Error {
     /// ```
     pub fn traceback(&self) -> Option<&str> {
         match self {
-            Error::Runtime { traceback, .. } | Error::Callback { traceback, .. } => traceback.as_deref(),
+            Error::Runtime { traceback, .. }
+            | Error::Callback { traceback, .. }
+            | Error::Limit { traceback, .. } => traceback.as_deref(),
             _ => None,
         }
     }
@@ -89,9 +95,10 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Syntax { message } | Error::Runtime { message, .. } | Error::Callback { message, .. } => {
-                f.write_str(message)
-            }
+            Error::Syntax { message }
+            | Error::Runtime { message, .. }
+            | Error::Callback { message, .. }
+            | Error::Limit { message, .. } => f.write_str(message),
             Error::External(e) => write!(f, "{e}"),
             Error::Conversion { from, to, message } if message.is_empty() => {
                 write!(f, "cannot convert a {from} to {to}")

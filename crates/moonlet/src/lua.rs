@@ -17,7 +17,7 @@ use crate::convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti};
 use crate::error::{Error, HostError, Result};
 use crate::value::{Function, Table, Value};
 
-pub use moonlet_vm::Libs;
+pub use moonlet_vm::{Libs, Limits};
 
 /// A Lua 5.4 state: globals, the heap, the `_io` and `_home` external tables.
 ///
@@ -305,6 +305,9 @@ impl Lua {
     pub(crate) fn runtime_error(&mut self, error: LuaError) -> Error {
         let message = self.error_message(error.value);
         let traceback = error.traceback.clone();
+        if let Some(limit) = self.vm.limit_exceeded() {
+            return Error::Limit { limit, message, traceback };
+        }
         match self.embedder().host_error.take() {
             Some((text, source)) if text == message => Error::Callback { message, traceback, source },
             _ => Error::Runtime { message, traceback },
@@ -336,10 +339,32 @@ impl Lua {
             vm_args.push(self.vm_value(arg)?);
         }
         self.embedder().host_error = None;
+        // A run the host starts gets a fresh budget; a call from inside a host function
+        // goes on with the budget of the run it is part of.
+        if !self.vm.is_running() {
+            self.vm.start_limits();
+        }
         match self.vm.call(func, &vm_args) {
             Ok(results) => Ok(results.into_iter().map(|v| self.host_value(v)).collect()),
             Err(e) => Err(self.runtime_error(e)),
         }
+    }
+
+    /// Caps what each run (each `exec`, `eval`, `compute`, function call... the host
+    /// starts) may use: instructions, heap bytes, wall time. Going past one is
+    /// [`Error::Limit`]; scripts cannot catch it (`pcall` lets it through) and the state
+    /// stays usable for the next run.
+    ///
+    /// ```
+    /// use moonlet::{Error, Limits, Lua};
+    /// let mut lua = Lua::new();
+    /// lua.set_limits(Limits { instructions: Some(100_000), ..Limits::default() });
+    /// let err = lua.load("while true do pcall(function() end) end").exec().unwrap_err();
+    /// assert!(matches!(err, Error::Limit { limit: "instruction limit exceeded", .. }));
+    /// assert_eq!(lua.load("return 1 + 1").eval::<i64>().unwrap(), 2);
+    /// ```
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.vm.set_limits(limits);
     }
 
     /// Runs a full garbage collection.

@@ -24,9 +24,10 @@ impl Vm {
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
         self.exec_depth += 1;
         let result = loop {
-            // Debug hooks run in the traced instance of the loop: the other one has no
-            // hook test per instruction, and hands over when hooks are set or cleared.
-            let run = if self.hook.armed { self.run::<true>() } else { self.run::<false>() };
+            // Debug hooks and resource limits run in the traced instance of the loop: the
+            // other one has no test per instruction, and hands over when hooks are set or
+            // cleared.
+            let run = if self.traced() { self.run::<true>() } else { self.run::<false>() };
             match run {
                 Ok(()) if self.hook.switch => self.hook.switch = false,
                 Ok(()) => break Ok(()),
@@ -43,6 +44,12 @@ impl Vm {
         result
     }
 
+    /// Whether the traced loop must run: a debug hook is armed or limits are set.
+    #[inline]
+    fn traced(&self) -> bool {
+        self.hook.armed || self.limits.active
+    }
+
     /// The instruction loop proper; returns on the entry frame's return or on an error,
     /// or (setting `hook.switch`) when hooks were set or cleared and the other instance
     /// (`TRACED`: calling the hook before each instruction) must take over.
@@ -50,7 +57,7 @@ impl Vm {
         // Where hooks may have changed (after a call): hand over if needed.
         macro_rules! hand_over_if_hooks_changed {
             () => {
-                if self.hook.armed != TRACED {
+                if self.traced() != TRACED {
                     self.hook.switch = true;
                     return Ok(());
                 }
@@ -324,10 +331,16 @@ impl Vm {
                 }
                 // SAFETY: verified code holds only valid opcodes (`verify`).
                 let op = unsafe { i.op_unchecked() };
-                if TRACED && self.hook.armed {
-                    // Hooks read the line of the instruction about to run.
-                    savepc!();
-                    self.hook_instruction()?;
+                if TRACED {
+                    if self.limits.active {
+                        savepc!();
+                        self.limit_tick()?;
+                    }
+                    if self.hook.armed {
+                        // Hooks read the line of the instruction about to run.
+                        savepc!();
+                        self.hook_instruction()?;
+                    }
                 }
                 match op {
                     OpCode::Move => w!(a, r!(i.b())),

@@ -34,6 +34,7 @@ mod interp;
 mod interp_calls;
 mod interp_rare;
 mod levels;
+mod limits;
 pub mod number;
 mod ops;
 mod pins;
@@ -46,6 +47,7 @@ pub mod value;
 mod vm;
 
 pub use error::{ErrorData, LuaError};
+pub use limits::Limits;
 pub use pins::Pin;
 pub use stdlib::host::{Libs, ModuleLoader, ModuleSource};
 pub use stdlib::load::chunk_id;

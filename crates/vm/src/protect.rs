@@ -115,7 +115,8 @@ impl Vm {
     /// progress, unwind to it and give its caller `false, error` (returns `Ok`);
     /// otherwise the error goes on.
     pub(crate) fn recover(&mut self, error: LuaError) -> Result<(), LuaError> {
-        if error.yielding {
+        // A limit hit is not caught: it goes back to the host.
+        if error.yielding || self.limit_exceeded().is_some() {
             return Err(error);
         }
         let Some(p) = self.protected.last().copied() else { return Err(error) };

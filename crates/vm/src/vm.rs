@@ -129,6 +129,8 @@ pub struct Vm {
     pub(crate) meta_as_frame: bool,
     /// The last metamethod-frame signal, kept so that the next one does not allocate.
     pub(crate) spare_meta_signal: Option<LuaError>,
+    /// The host's resource limits and the budget of the run (`limits.rs`).
+    pub(crate) limits: crate::limits::LimitState,
     /// Values the host holds (`Vm::pin`).
     pub(crate) pins: crate::pins::Pins,
     /// What the embedding layer keeps in the state (the `moonlet` crate's `_home`
@@ -268,6 +270,7 @@ impl Vm {
             native: NativeCall::idle(),
             natives: Vec::new(),
             pins: crate::pins::Pins::new(),
+            limits: crate::limits::LimitState::default(),
             embedder: None,
             hook: HookState::default(),
             type_metas: [None; 5],
@@ -317,6 +320,11 @@ impl Vm {
     pub fn argument_error(&mut self, n: usize, message: &str) -> LuaError {
         let name = self.native_name();
         crate::stdlib::args::arg_error(self, n, name, message)
+    }
+
+    /// Whether code is running (the host is called back from a script).
+    pub fn is_running(&self) -> bool {
+        !self.frames.is_empty() || self.exec_depth > 0
     }
 
     /// Flushes `print`'s sink.

@@ -360,6 +360,8 @@ fn protected(vm: &mut Vm, f: Value, handler: Value, args: Vec<Value>) -> Result<
             }
             Ok(n + 1)
         }
+        // A limit hit is not caught: it goes back to the host.
+        Err(e) if vm.limit_exceeded().is_some() => Err(e),
         Err(e) => {
             let error = if handler.is_nil() {
                 e.value

@@ -1,0 +1,125 @@
+//! Resource limits the host sets: instructions, memory and wall time.
+//!
+//! Owns [`Limits`] and the budget of the run in progress. While a limit is set, the
+//! interpreter runs its traced loop (the one debug hooks use), which counts down before
+//! each instruction and, every [`CHECK_EVERY`] instructions, checks the budget, the
+//! clock and the heap. A limit hit is an error that stays raised: `pcall` and
+//! `coroutine.resume` do not catch it, and any later instruction raises it again, until
+//! the host starts a new run ([`Vm::start_limits`]), so the host always gets it back and
+//! the state stays usable. It must not slow down the untraced loop.
+
+use std::time::{Duration, Instant};
+
+use crate::error::LuaError;
+use crate::vm::Vm;
+
+/// Instructions between two checks of the clock and the heap.
+pub(crate) const CHECK_EVERY: u64 = 1024;
+
+/// Caps on what one run may use; `None` is no cap.
+///
+/// ```
+/// use moonlet_vm::{Limits, Vm};
+/// let mut vm = Vm::new();
+/// vm.set_limits(Limits { instructions: Some(10_000), ..Limits::default() });
+/// let f = vm.load_text(b"while true do end", b"=spin").unwrap();
+/// let err = vm.call(f, &[]).unwrap_err();
+/// assert_eq!(vm.limit_exceeded(), Some("instruction limit exceeded"));
+/// # let _ = err;
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Limits {
+    /// VM instructions (checked to within [`CHECK_EVERY`]).
+    pub instructions: Option<u64>,
+    /// Bytes of the heap (`collectgarbage("count")` × 1024), after a collection.
+    pub memory: Option<usize>,
+    /// Wall time from the start of the run.
+    pub time: Option<Duration>,
+}
+
+/// The limits and what is left of the run's budget.
+#[derive(Default)]
+pub(crate) struct LimitState {
+    /// Some limit is set: the interpreter runs its traced loop.
+    pub(crate) active: bool,
+    limits: Limits,
+    /// Instructions before the next check.
+    pub(crate) countdown: u64,
+    /// Instructions of the budget not yet counted down.
+    left: u64,
+    deadline: Option<Instant>,
+    /// The limit hit in this run, if any (it stays hit until the next run).
+    exceeded: Option<&'static str>,
+}
+
+impl Vm {
+    /// Sets the limits of every run from now on, and starts a run's budget.
+    pub fn set_limits(&mut self, limits: Limits) {
+        let active = limits.instructions.is_some() || limits.memory.is_some() || limits.time.is_some();
+        self.limits.limits = limits;
+        self.limits.active = active;
+        self.start_limits();
+    }
+
+    /// Starts a new run's budget: the instruction count and the clock start again and a
+    /// limit hit before is forgotten.
+    pub fn start_limits(&mut self) {
+        let limits = self.limits.limits;
+        self.limits.left = limits.instructions.unwrap_or(u64::MAX);
+        self.limits.countdown = self.limits.left.min(CHECK_EVERY);
+        self.limits.left -= self.limits.countdown;
+        self.limits.deadline = limits.time.and_then(|t| Instant::now().checked_add(t));
+        self.limits.exceeded = None;
+    }
+
+    /// The limit this run hit (`"instruction limit exceeded"`, `"not enough memory"`,
+    /// `"time limit exceeded"`), if any.
+    pub fn limit_exceeded(&self) -> Option<&'static str> {
+        self.limits.exceeded
+    }
+
+    /// Counts one instruction against the limits (the traced loop, when limits are set).
+    #[inline(always)]
+    pub(crate) fn limit_tick(&mut self) -> Result<(), LuaError> {
+        if self.limits.countdown == 0 || self.limits.exceeded.is_some() {
+            return self.limit_check();
+        }
+        self.limits.countdown -= 1;
+        Ok(())
+    }
+
+    /// The check every `CHECK_EVERY` instructions: budget, clock, heap.
+    #[cold]
+    #[inline(never)]
+    fn limit_check(&mut self) -> Result<(), LuaError> {
+        if self.limits.exceeded.is_none() {
+            self.limits.exceeded = self.limit_hit();
+        }
+        if let Some(message) = self.limits.exceeded {
+            return Err(self.error(message));
+        }
+        self.limits.countdown = self.limits.left.min(CHECK_EVERY);
+        self.limits.left -= self.limits.countdown;
+        Ok(())
+    }
+
+    /// Which limit, if any, the run has gone past.
+    fn limit_hit(&mut self) -> Option<&'static str> {
+        if self.limits.countdown == 0 && self.limits.left == 0 && self.limits.limits.instructions.is_some() {
+            return Some("instruction limit exceeded");
+        }
+        if self.limits.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Some("time limit exceeded");
+        }
+        if let Some(max) = self.limits.limits.memory {
+            if self.heap.bytes() > max {
+                // Garbage does not count: collect before deciding.
+                self.collect();
+                if self.heap.bytes() > max {
+                    return Some("not enough memory");
+                }
+            }
+        }
+        None
+    }
+}
