@@ -2,8 +2,10 @@
 //! interpreter loop and the standard library.
 //!
 //! `gc.rs` owns object lifetime, `value.rs`/`string.rs`/`table/`/`function.rs` the
-//! objects, `external.rs` external tables, `number.rs` numeric semantics, `vm.rs` the
-//! state and calls, `interp.rs` the instruction loop (`interp_calls.rs` returns,
+//! objects, `external.rs` external tables (`host_data.rs` the trait for host-owned
+//! contents), `pins.rs` values the host holds, `limits.rs` resource limits,
+//! `number.rs` numeric semantics, `vm.rs` the state and calls, `scopes.rs` upvalues and
+//! to-be-closed variables, `interp.rs` the instruction loop (`interp_calls.rs` returns,
 //! `interp_rare.rs` its out-of-line parts), `protect.rs` pcall/xpcall,
 //! `collect.rs` garbage collection of the state, `ops.rs` operators and metamethods,
 //! `debuginfo.rs` names of variables and called functions from code, `levels.rs` the
@@ -39,6 +41,7 @@ pub mod number;
 mod ops;
 mod pins;
 mod protect;
+mod scopes;
 mod stdlib;
 pub mod string;
 pub mod table;
