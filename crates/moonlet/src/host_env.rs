@@ -172,12 +172,7 @@ impl Lua {
     pub fn call_as_script(&mut self, function: &Function, args: impl IntoLuaMulti) -> Result<MultiValue> {
         let func = self.vm.pinned(&function.0 .0).ok_or(Error::WrongState)?;
         let args = args.into_lua_multi(self)?;
-        let mut vm_args = Vec::with_capacity(args.len());
-        for arg in &args {
-            vm_args.push(self.vm_value(arg)?);
-        }
-        self.embedder().host_error = None;
-        let error = match self.vm.call(func, &vm_args) {
+        let error = match self.run_vm(func, &args)? {
             Ok(results) => return Ok(MultiValue(results.into_iter().map(|v| self.host_value(v)).collect())),
             Err(error) => error,
         };

@@ -334,8 +334,21 @@ impl Lua {
 
     /// Calls a VM function with host arguments; the results as host values.
     pub(crate) fn call_vm(&mut self, func: VmValue, args: Vec<Value>) -> Result<Vec<Value>> {
+        match self.run_vm(func, &args)? {
+            Ok(results) => Ok(results.into_iter().map(|v| self.host_value(v)).collect()),
+            Err(e) => Err(self.runtime_error(e)),
+        }
+    }
+
+    /// Calls a VM function with host arguments as a run of the host's: the VM's results
+    /// or its error (the outer `Err` is an argument from another state).
+    pub(crate) fn run_vm(
+        &mut self,
+        func: VmValue,
+        args: &[Value],
+    ) -> Result<std::result::Result<Vec<VmValue>, LuaError>> {
         let mut vm_args = Vec::with_capacity(args.len());
-        for arg in &args {
+        for arg in args {
             vm_args.push(self.vm_value(arg)?);
         }
         self.embedder().host_error = None;
@@ -344,10 +357,7 @@ impl Lua {
         if !self.vm.is_running() {
             self.vm.start_limits();
         }
-        match self.vm.call(func, &vm_args) {
-            Ok(results) => Ok(results.into_iter().map(|v| self.host_value(v)).collect()),
-            Err(e) => Err(self.runtime_error(e)),
-        }
+        Ok(self.vm.call(func, &vm_args))
     }
 
     /// Caps what each run (each `exec`, `eval`, `compute`, function call... the host

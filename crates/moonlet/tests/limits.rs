@@ -86,3 +86,33 @@ fn a_memory_limit_stops_growth_but_not_garbage() {
         1000
     );
 }
+
+#[test]
+fn finalizers_run_at_close_after_a_limit_was_hit() {
+    let mut lua = Lua::new();
+    let out = moonlet::PrintBuffer::default();
+    lua.set_print_sink(out.clone());
+    lua.load("keep = setmetatable({}, { __gc = function() print('finalized') end })").exec().unwrap();
+    lua.set_limits(Limits { instructions: Some(10_000), ..Limits::default() });
+    assert_eq!(limit_of(lua.load("while true do end").exec()), "instruction limit exceeded");
+    lua.close();
+    assert_eq!(out.take(), b"finalized\n");
+}
+
+#[test]
+fn finalizers_run_by_a_memory_check_do_not_check_again() {
+    let mut lua = Lua::new();
+    lua.set_limits(Limits { memory: Some(4 << 20), ..Limits::default() });
+    // Garbage with finalizers that themselves allocate and loop while the heap is over
+    // the limit: the check collects once, the finalizers run, and the run goes on.
+    let script = r#"
+        local count = 0
+        for i = 1, 20000 do
+            setmetatable({ string.rep('x', 200) }, { __gc = function()
+                local t = {} for j = 1, 50 do t[j] = j end count = count + 1 end })
+        end
+        collectgarbage()
+        return count > 0
+    "#;
+    assert!(lua.load(script).eval::<bool>().unwrap());
+}

@@ -177,6 +177,8 @@ impl Vm {
     /// Closes the state as `lua_close` does: runs the finalizers of every object that
     /// still has one pending.
     pub fn close(&mut self) {
+        // Finalizers run whatever limit the last run hit.
+        self.set_limits(crate::limits::Limits::default());
         let pending = std::mem::take(&mut self.finalizable);
         self.run_finalizers(pending);
     }

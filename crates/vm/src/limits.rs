@@ -50,6 +50,8 @@ pub(crate) struct LimitState {
     deadline: Option<Instant>,
     /// The limit hit in this run, if any (it stays hit until the next run).
     exceeded: Option<&'static str>,
+    /// A check is collecting garbage: finalizers it runs must not collect again.
+    checking: bool,
 }
 
 impl Vm {
@@ -93,28 +95,33 @@ impl Vm {
     #[inline(never)]
     fn limit_check(&mut self) -> Result<(), LuaError> {
         if self.limits.exceeded.is_none() {
-            self.limits.exceeded = self.limit_hit();
+            let spent = self.limits.countdown == 0 && self.limits.left == 0;
+            // The next slice of the budget first: finalizers that a collection below
+            // runs count against it.
+            self.limits.countdown = self.limits.left.min(CHECK_EVERY);
+            self.limits.left -= self.limits.countdown;
+            self.limits.exceeded = self.limit_hit(spent);
         }
-        if let Some(message) = self.limits.exceeded {
-            return Err(self.error(message));
+        match self.limits.exceeded {
+            Some(message) => Err(self.error(message)),
+            None => Ok(()),
         }
-        self.limits.countdown = self.limits.left.min(CHECK_EVERY);
-        self.limits.left -= self.limits.countdown;
-        Ok(())
     }
 
-    /// Which limit, if any, the run has gone past.
-    fn limit_hit(&mut self) -> Option<&'static str> {
-        if self.limits.countdown == 0 && self.limits.left == 0 && self.limits.limits.instructions.is_some() {
+    /// Which limit, if any, the run has gone past (`spent`: the instruction budget is).
+    fn limit_hit(&mut self, spent: bool) -> Option<&'static str> {
+        if spent && self.limits.limits.instructions.is_some() {
             return Some("instruction limit exceeded");
         }
         if self.limits.deadline.is_some_and(|d| Instant::now() >= d) {
             return Some("time limit exceeded");
         }
         if let Some(max) = self.limits.limits.memory {
-            if self.heap.bytes() > max {
+            if self.heap.bytes() > max && !self.limits.checking {
                 // Garbage does not count: collect before deciding.
+                self.limits.checking = true;
                 self.collect();
+                self.limits.checking = false;
                 if self.heap.bytes() > max {
                     return Some("not enough memory");
                 }
