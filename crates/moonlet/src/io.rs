@@ -197,7 +197,7 @@ impl Lua {
     }
 
     /// The id of the `_io` external table (every external table has one: see
-    /// [`Table::id`]).
+    /// [`crate::Table::id`]).
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();

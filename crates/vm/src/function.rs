@@ -131,7 +131,7 @@ pub enum Function {
     Lua { proto: Gc<FnProto>, upvalues: Upvalues },
     /// `upvalue` is the one value a native closure keeps (the coroutine of a
     /// `coroutine.wrap` function); nil for most. `host` is a closure of the host's
-    /// (`func` is then [`call_host`], which runs it).
+    /// (`func` is then `call_host`, which runs it).
     Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value, host: Option<Box<HostFn>> },
 }
 

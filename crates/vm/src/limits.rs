@@ -2,7 +2,7 @@
 //!
 //! Owns [`Limits`] and the budget of the run in progress. While a limit is set, the
 //! interpreter runs its traced loop (the one debug hooks use), which counts down before
-//! each instruction and, every [`CHECK_EVERY`] instructions, checks the budget, the
+//! each instruction and, every `CHECK_EVERY` instructions, checks the budget, the
 //! clock and the heap. A limit hit is an error that stays raised: `pcall` and
 //! `coroutine.resume` do not catch it, and any later instruction raises it again, until
 //! the host starts a new run ([`Vm::start_limits`]), so the host always gets it back and
@@ -29,7 +29,7 @@ pub(crate) const CHECK_EVERY: u64 = 1024;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Limits {
-    /// VM instructions (checked to within [`CHECK_EVERY`]).
+    /// VM instructions (checked every 1,024).
     pub instructions: Option<u64>,
     /// Bytes of the heap (`collectgarbage("count")` × 1024), after a collection.
     pub memory: Option<usize>,
