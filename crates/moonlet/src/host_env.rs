@@ -193,7 +193,7 @@ impl Lua {
     }
 
     /// Closes the state as `lua_close` does: the finalizers (`__gc`) of every object that
-    /// still has one pending run, then the state is dropped.
+    /// still has one pending run. Dropping a `Lua` does the same; this names it.
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();
@@ -203,8 +203,7 @@ impl Lua {
     /// lua.close();
     /// assert_eq!(out.take(), b"bye\n");
     /// ```
-    pub fn close(mut self) {
-        self.vm.close();
-        let _ = self.vm.flush_output();
+    pub fn close(self) {
+        drop(self);
     }
 }

@@ -91,6 +91,14 @@ impl Write for PrintBuffer {
     }
 }
 
+impl Drop for Lua {
+    /// Dropping a state closes it as `lua_close` does: pending finalizers run.
+    fn drop(&mut self) {
+        self.vm.close();
+        let _ = self.vm.flush_output();
+    }
+}
+
 impl Default for Lua {
     fn default() -> Lua {
         Lua::new()

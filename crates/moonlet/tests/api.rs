@@ -188,3 +188,13 @@ fn external_tables_in_a_cycle_are_reclaimed() {
     let after = lua.load("collectgarbage() return collectgarbage('count')").eval::<f64>().unwrap();
     assert!(after < base + 100.0, "{base} {after}");
 }
+
+#[test]
+fn dropping_a_state_runs_its_pending_finalizers() {
+    let out = moonlet::PrintBuffer::default();
+    let mut lua = Lua::new();
+    lua.set_print_sink(out.clone());
+    lua.load("keep = setmetatable({}, { __gc = function() print('closed') end })").exec().unwrap();
+    drop(lua);
+    assert_eq!(out.take(), b"closed\n");
+}
