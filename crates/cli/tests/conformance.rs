@@ -14,6 +14,12 @@
 //! Files under a directory named `_modules` are not cases: they are modules cases load
 //! with `require` (`package.path = "load/_modules/?.lua"`). Cases run with `TZ=UTC`.
 //!
+//! The `real/` cases run third-party libraries as Debian installs them under
+//! `/usr/share/lua/`; `real/PACKAGES` names the package each needs and a file of it (written
+//! by `conformance/real_packages.py`). A case whose files are absent is skipped, naming the
+//! packages to install, so that the suite passes on a machine with only the Rust
+//! toolchain; `.ci/run` installs them, so CI runs every case.
+//!
 //! `conformance/PENDING` lists the cases moonlet does not pass yet, one path per line. It
 //! only ever shrinks: a pending case that starts passing fails the test until it is
 //! removed from the list, so the list stays exact.
@@ -181,6 +187,47 @@ fn pending(root: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// Writes a line to the test's standard error even when the test passes (the harness
+/// captures `eprintln!`, not the stream itself): a skipped case must be seen.
+fn report(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// What `real/PACKAGES` says: for each case (by file stem), the packages it needs, each
+/// with a file the package installs.
+fn real_packages(root: &Path) -> std::collections::BTreeMap<String, Vec<(String, PathBuf)>> {
+    let mut needs = std::collections::BTreeMap::<String, Vec<(String, PathBuf)>>::new();
+    let text = std::fs::read_to_string(root.join("real/PACKAGES")).expect("read conformance/real/PACKAGES");
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [case, package, file] = fields[..] else { panic!("real/PACKAGES: bad line {line:?}") };
+        needs.entry(case.to_owned()).or_default().push((package.to_owned(), PathBuf::from(file)));
+    }
+    needs
+}
+
+/// The packages a `real/` case needs that are not installed (`Err`: the case is not in
+/// `real/PACKAGES`).
+fn missing_packages(
+    needs: &std::collections::BTreeMap<String, Vec<(String, PathBuf)>>,
+    root: &Path,
+    case: &Path,
+) -> Result<Vec<String>, String> {
+    let relative = case.strip_prefix(root).expect("case under conformance/");
+    if !relative.starts_with("real") {
+        return Ok(Vec::new());
+    }
+    let stem = case.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(packages) = needs.get(&stem) else {
+        return Err(format!(
+            "{}: not in real/PACKAGES (run conformance/real_packages.py)",
+            relative.display()
+        ));
+    };
+    Ok(packages.iter().filter(|(_, file)| !file.exists()).map(|(package, _)| package.clone()).collect())
+}
+
 #[test]
 fn run_cases_match_lua() {
     let root = conformance_dir();
@@ -194,17 +241,39 @@ fn run_cases_match_lua() {
     cases.sort();
     assert!(cases.len() >= 250, "expected the run corpus, found {} cases", cases.len());
     let pending = pending(&root);
+    let needs = real_packages(&root);
+    let mut skipped = BTreeSet::new();
     let mut failures = Vec::new();
     let mut now_passing = Vec::new();
     let mut known: BTreeSet<String> = BTreeSet::new();
     for case in &cases {
         let relative = case.strip_prefix(&root).expect("case under conformance/").display().to_string();
         known.insert(relative.clone());
+        match missing_packages(&needs, &root, case) {
+            Err(failure) => {
+                failures.push(failure);
+                continue;
+            }
+            Ok(missing) if !missing.is_empty() => {
+                report(&format!("skipped {relative}: install {}", missing.join(" ")));
+                skipped.extend(missing);
+                continue;
+            }
+            Ok(_) => {}
+        }
         match (check_run_case(&root, case), pending.contains(&relative)) {
             (Some(failure), false) => failures.push(failure),
             (None, true) => now_passing.push(relative),
             _ => {}
         }
+    }
+    if !skipped.is_empty() {
+        let list: Vec<&str> = skipped.iter().map(String::as_str).collect();
+        report(&format!(
+            "some real/ cases were skipped: their libraries are not installed \
+             (apt-get install {}; see the README's Tests section)",
+            list.join(" ")
+        ));
     }
     let stale: Vec<&String> = pending.iter().filter(|p| !known.contains(*p)).collect();
     assert!(stale.is_empty(), "conformance/PENDING names cases that do not exist: {stale:?}");
