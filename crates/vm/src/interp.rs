@@ -639,7 +639,7 @@ impl Vm {
                             }
                             continue 'frame;
                         }
-                        if self.ends_protected_call() {
+                        while self.ends_protected_call() {
                             self.finish_protected();
                         }
                         if current.is_entry {

@@ -34,7 +34,7 @@ impl Vm {
         } else {
             self.place_results(first, n, func_slot, wanted)?;
         }
-        if self.protected_call_ends_at(depth) {
+        while self.protected_call_ends_at(depth) {
             self.finish_protected();
         }
         if is_entry {

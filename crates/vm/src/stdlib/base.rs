@@ -197,7 +197,8 @@ fn select(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
     let n = check_integer(vm, base, count, 1, "select")?;
     let available = count.saturating_sub(1) as i64;
     let start = if n < 0 {
-        if -n > available {
+        // `n < -available`, not `-n > available`: `-math.mininteger` overflows.
+        if n < -available {
             return Err(arg_error(vm, 1, "select", "index out of range"));
         }
         available + n
