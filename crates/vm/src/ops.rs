@@ -121,8 +121,8 @@ impl Vm {
         }
         self.meta_as_frame = false;
         let depth = self.frames.last().map_or(0, |f| f.meta_depth).saturating_add(1);
-        if u32::from(depth) + self.native_depth > crate::vm::MAX_NATIVE_DEPTH {
-            return Err(self.error("C stack overflow"));
+        if let Some(message) = self.c_stack_full() {
+            return Err(self.error(message));
         }
         let func_slot = self.stack.len();
         self.stack.push(handler);

@@ -70,6 +70,11 @@ impl Vm {
             self.native = caller;
             return Err(error);
         }
+        // Each protected call is a C call in lua5.4: nesting them is bounded as natives
+        // are (raised by `pcall` itself, so without a position).
+        if let Some(message) = self.c_stack_full() {
+            return Err(LuaError::new(self.intern(message.as_bytes())));
+        }
         let mut nargs = nargs - 1;
         let mut handler = Value::Nil;
         if is_xpcall {
@@ -166,7 +171,12 @@ impl Vm {
 
     /// The value a message handler makes of `error` ("error in error handling" if it fails).
     fn handle(&mut self, handler: Value, error: Value) -> Value {
-        match self.call(handler, &[error]) {
+        // The handler runs one C level up, as in lua5.4 (where the level whose call failed
+        // with `C stack overflow` still counts): it has the extra room of that error.
+        self.native_depth += 1;
+        let handled = self.call(handler, &[error]);
+        self.native_depth -= 1;
+        match handled {
             Ok(results) => results.first().copied().unwrap_or(Value::Nil),
             Err(_) => self.intern(b"error in error handling"),
         }

@@ -50,7 +50,7 @@ pub(crate) struct Frame {
     /// completes that instruction when it returns (`Vm::finish_instruction`).
     pub(crate) finish: Finish,
     /// Metamethod frames (`finish`) at and below this one in its thread: with the Rust
-    /// re-entries, what Lua counts as C calls (`C stack overflow` past 200).
+    /// re-entries and protected calls, what Lua counts as C calls (`Vm::c_levels`).
     pub(crate) meta_depth: u8,
 }
 
@@ -540,11 +540,10 @@ impl Vm {
                 let func = *func;
                 let upvalue = *upvalue;
                 let name = if site == CallSite::ForIterator { "for iterator" } else { *name };
-                self.native_depth += 1;
-                if self.native_depth > MAX_NATIVE_DEPTH {
-                    self.native_depth -= 1;
-                    return Err(self.error("C stack overflow"));
+                if let Some(message) = self.c_stack_full() {
+                    return Err(self.error(message));
                 }
+                self.native_depth += 1;
                 let base = func_slot + 1;
                 self.stack.truncate(base + nargs);
                 self.meta_as_frame = false;
@@ -583,6 +582,31 @@ impl Vm {
                 self.place_results(first, count, func_slot, wanted)?;
                 Ok(false)
             }
+        }
+    }
+
+    /// What Lua counts as C calls in progress (its `nCcalls`), which may not pass
+    /// [`MAX_NATIVE_DEPTH`]: Rust re-entries (native functions running, nested
+    /// `execute`s, resumed coroutines), and in the running thread its metamethod frames
+    /// and protected calls (each of which lua5.4 runs through a C call).
+    pub(crate) fn c_levels(&self) -> u32 {
+        let meta = u32::from(self.frames.last().map_or(0, |f| f.meta_depth));
+        let protected = u32::try_from(self.protected.len()).unwrap_or(u32::MAX);
+        self.native_depth.saturating_add(meta).saturating_add(protected)
+    }
+
+    /// Whether one more C level may start, as `luaE_checkcstack` decides: at exactly
+    /// [`MAX_NATIVE_DEPTH`] levels `C stack overflow`; past it there is a tenth more room
+    /// for handling that error (a message handler, `__close`), then `error in error
+    /// handling`.
+    pub(crate) fn c_stack_full(&self) -> Option<&'static str> {
+        let levels = self.c_levels();
+        if levels == MAX_NATIVE_DEPTH {
+            Some("C stack overflow")
+        } else if levels >= MAX_NATIVE_DEPTH / 10 * 11 {
+            Some("error in error handling")
+        } else {
+            None
         }
     }
 
@@ -674,8 +698,8 @@ impl Vm {
     }
 
     fn call_site_at(&mut self, func_slot: usize, nargs: usize, site: CallSite) -> Result<(), LuaError> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.error("C stack overflow"));
+        if let Some(message) = self.c_stack_full() {
+            return Err(self.error(message));
         }
         if self.precall(func_slot, nargs, -1, site)? {
             if let Some(frame) = self.frames.last_mut() {
