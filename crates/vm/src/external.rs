@@ -295,14 +295,3 @@ pub(crate) fn address_text(ext: Gc<ExtTable>, node: u32) -> String {
         format!("table: {:#x}:{node}", ext.addr())
     }
 }
-
-/// The `ext` library: `ext.table()` makes an empty external table.
-pub(crate) fn open(vm: &mut Vm) {
-    crate::stdlib::new_library(vm, "ext", &[("ext.table", ext_table)]);
-}
-
-fn ext_table(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
-    let table = vm.new_ext_table();
-    vm.push(Value::Extern(table, 0));
-    Ok(1)
-}

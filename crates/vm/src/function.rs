@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use moonlet_compiler::{Constant, Proto};
 
+use crate::ctx::Ctx;
 use crate::gc::{Gc, Heap, Marker, Trace};
 use crate::string::Strings;
 use crate::thread::Thread;
@@ -102,23 +103,17 @@ impl Trace for UpVal {
     }
 }
 
-/// The signature of a function written in Rust. Its arguments are the stack slots
-/// `vm.args(base, count)`; it pushes its results with [`Vm::push`] and returns how many.
-pub type NativeFn = fn(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError>;
+/// The signature of a function written in Rust: it reads its arguments from its
+/// context, pushes its results there and returns how many.
+pub(crate) type NativeFn = fn(ctx: &mut Ctx<'_>) -> Result<usize, LuaError>;
 
 /// A function the host made from a Rust closure: the same calling convention as
 /// [`NativeFn`]. It holds no VM value (the collector does not look inside it).
 pub type HostFn = dyn Fn(&mut Vm, usize, usize) -> Result<usize, LuaError> + Send;
 
 /// The `func` of a host closure: runs the `host` closure of the native function running.
-fn call_host(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    // `precall` records every native function it runs, so the last record is this one.
-    let Some(record) = vm.natives.last() else { return Err(vm.error("host function called outside a call")) };
-    let function = record.func;
-    match &*function {
-        Function::Native { host: Some(host), .. } => host(vm, base, count),
-        _ => Err(vm.error("host function called outside a call")),
-    }
+fn call_host(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    ctx.run_host_function()
 }
 
 /// A closure's upvalues: up to two inside the closure object (most closures capture
@@ -126,6 +121,8 @@ fn call_host(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
 pub type Upvalues = smallvec::SmallVec<[Cell<Gc<UpVal>>; 2]>;
 
 /// A callable value.
+// `NativeFn` takes the crate's private `Ctx`: only the crate makes native functions.
+#[allow(private_interfaces)]
 pub enum Function {
     /// Its upvalues are cells so that `debug.upvaluejoin` can replace one.
     Lua { proto: Gc<FnProto>, upvalues: Upvalues },
@@ -149,7 +146,7 @@ pub enum NativeKind {
 
 impl Function {
     /// An ordinary native function.
-    pub fn native(name: &'static str, func: NativeFn) -> Function {
+    pub(crate) fn native(name: &'static str, func: NativeFn) -> Function {
         Function::Native { name, func, kind: NativeKind::Plain, upvalue: Value::Nil, host: None }
     }
 

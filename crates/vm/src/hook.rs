@@ -13,7 +13,9 @@ use moonlet_compiler::OpCode;
 
 use crate::error::LuaError;
 use crate::function::NativeFn;
+use crate::gc::Gc;
 use crate::levels::NativeRecord;
+use crate::thread::Thread;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -61,6 +63,31 @@ impl HookState {
 }
 
 impl Vm {
+    /// Sets the hook events and count of `thread` (the running one when `None`). The
+    /// running thread traces from the current instruction on.
+    pub(crate) fn set_thread_hook(&mut self, thread: Option<Gc<Thread>>, mask: u8, count: u32) {
+        let target = thread.unwrap_or(self.current);
+        if Gc::ptr_eq(target, self.current) {
+            self.hook.set(mask, count);
+            // Tracing goes on from the call of `sethook` (as Lua's return hook sets it).
+            if let Some(frame) = self.frames.last() {
+                self.hook.old_pc = frame.pc.saturating_sub(1);
+                self.hook.last_frame = (self.frames.len(), frame.base);
+            }
+        } else if let Ok(mut saved) = target.saved.try_borrow_mut() {
+            saved.hook.set(mask, count);
+        }
+    }
+
+    /// The hook settings of `thread`.
+    pub(crate) fn hook_of(&self, thread: Gc<Thread>) -> HookState {
+        if Gc::ptr_eq(thread, self.current) {
+            self.hook
+        } else {
+            thread.saved.try_borrow().map(|s| s.hook).unwrap_or_default()
+        }
+    }
+
     /// Before the instruction the running frame's `pc` points past: the events it
     /// causes, in Lua's order (call, count, line, return).
     #[cold]
@@ -133,7 +160,7 @@ impl Vm {
         if self.hook.mask & MASK_CALL != 0 {
             self.run_hook("call", None, (1, nargs))?;
         }
-        func(self, base, nargs)
+        func(&mut crate::ctx::Ctx::new(self, base, nargs))
     }
 
     /// The return event of a native function whose arguments started at `base`, once it

@@ -25,6 +25,7 @@
 //! ```
 
 mod collect;
+mod ctx;
 mod debuginfo;
 mod error;
 pub mod external;
@@ -37,10 +38,12 @@ mod interp_calls;
 mod interp_rare;
 mod levels;
 mod limits;
+mod loader;
 pub mod number;
 mod ops;
 mod pins;
 mod protect;
+mod sandbox;
 mod scopes;
 mod stdlib;
 pub mod string;
@@ -51,9 +54,9 @@ mod vm;
 
 pub use error::{ErrorData, LuaError};
 pub use limits::Limits;
+pub use loader::chunk_id;
 pub use pins::Pin;
-pub use stdlib::host::{Libs, ModuleLoader, ModuleSource};
-pub use stdlib::load::chunk_id;
+pub use sandbox::{Libs, ModuleLoader, ModuleSource};
 pub use vm::Vm;
 
 #[cfg(test)]

@@ -148,7 +148,7 @@ pub struct Vm {
     /// Where `print` writes.
     pub(crate) out: Box<dyn Write + Send>,
     /// What the host lets scripts reach beyond the sandbox (`stdlib/host.rs`).
-    pub(crate) host: crate::stdlib::host::Host,
+    pub(crate) host: crate::sandbox::Host,
     /// What `collectgarbage("incremental"/"generational")` reports as the previous mode.
     pub(crate) gc_mode: &'static str,
     /// The native function running, and how it was called (for `luaL_error`-style
@@ -264,7 +264,7 @@ impl Vm {
             native_depth: 0,
             names,
             out: Box::new(std::io::stdout()),
-            host: crate::stdlib::host::Host::sandbox(),
+            host: crate::sandbox::Host::sandbox(),
             gc_mode: "generational",
             native: NativeCall::idle(),
             natives: Vec::new(),
@@ -275,7 +275,7 @@ impl Vm {
             type_metas: [None; 5],
             raiser: (0, None),
         };
-        crate::stdlib::open(&mut vm);
+        crate::stdlib::open(&mut crate::ctx::Ctx::opening(&mut vm));
         vm
     }
 
@@ -318,7 +318,52 @@ impl Vm {
     /// (message)`, named as the call site names it.
     pub fn argument_error(&mut self, n: usize, message: &str) -> LuaError {
         let name = self.native_name();
-        crate::stdlib::args::arg_error(self, n, name, message)
+        self.arg_error(n, name, message)
+    }
+
+    /// `bad argument #n to 'name' (message)`, as `luaL_argerror` words it: called by a Lua
+    /// function, the function goes by the name of the call (`f` in `local f = string.rep;
+    /// f()`), and in a method call (`s:rep()`) `self` is not counted (`calling 'rep' on
+    /// bad self` when it is the bad one).
+    pub(crate) fn arg_error(&mut self, n: usize, name: &str, message: &str) -> LuaError {
+        let native = self.native_name();
+        if native == "for iterator" {
+            return self.lib_error(&format!("bad argument #{n} to '{native}' ({message})"));
+        }
+        match self.call_site_name() {
+            Some(("method", called)) => {
+                if n <= 1 {
+                    return self.lib_error(&format!("calling '{called}' on bad self ({message})"));
+                }
+                self.lib_error(&format!("bad argument #{} to '{called}' ({message})", n - 1))
+            }
+            Some((_, called)) => self.lib_error(&format!("bad argument #{n} to '{called}' ({message})")),
+            None => {
+                // Called from a native function (`pcall`), a library function goes by its
+                // qualified name.
+                let qualified = !self.native.from_lua && native.ends_with(name) && native.contains('.');
+                let name = if qualified { native } else { name };
+                self.lib_error(&format!("bad argument #{n} to '{name}' ({message})"))
+            }
+        }
+    }
+
+    /// How the Lua function calling the running native function names it: the kind and
+    /// name of the register its `Call` instruction calls (`("method", "rep")`), if any.
+    fn call_site_name(&self) -> Option<(&'static str, String)> {
+        if !self.native.from_lua {
+            return None;
+        }
+        let frame = self.frames.last()?;
+        let pc = frame.pc.checked_sub(1)?;
+        let instr = *frame.proto.proto.code.get(pc)?;
+        let reg = self.native.func_slot.checked_sub(frame.base)?;
+        if !matches!(instr.op(), moonlet_compiler::OpCode::Call | moonlet_compiler::OpCode::TailCall)
+            || instr.a() != reg
+        {
+            return None;
+        }
+        crate::debuginfo::register_name(&frame.proto, pc, reg)
     }
 
     /// Whether code is running (the host is called back from a script).
@@ -332,7 +377,7 @@ impl Vm {
     }
 
     /// Registers a native function as a global.
-    pub fn register(&mut self, name: &'static str, func: NativeFn) {
+    pub(crate) fn register(&mut self, name: &'static str, func: NativeFn) {
         let f = self.heap.alloc(Function::native(name, func));
         self.set_global(name, Value::Function(f));
     }
@@ -554,7 +599,7 @@ impl Vm {
                 let mut result = if self.hook.armed {
                     self.hooked_native(func, base, nargs)
                 } else {
-                    func(self, base, nargs)
+                    func(&mut crate::ctx::Ctx::new(self, base, nargs))
                 };
                 // (A hook `func` just set sees its return, as in Lua.)
                 if self.hook.armed {

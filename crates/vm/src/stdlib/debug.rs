@@ -7,6 +7,7 @@
 //! the call stack is `levels.rs`'s job, naming functions `debuginfo.rs`'s; this module
 //! must not reach into the interpreter.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::function::Function;
 use crate::gc::Gc;
@@ -15,12 +16,11 @@ use crate::stdlib::args::{arg_error, check_any, check_integer, opt_integer, opt_
 use crate::table::Table;
 use crate::thread::Thread;
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// The full library (the CLI's); a sandbox gets only `traceback` ([`open_traceback`]).
-pub(crate) fn open(vm: &mut Vm) {
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
     crate::stdlib::new_library(
-        vm,
+        ctx,
         "debug",
         &[
             ("debug.traceback", traceback),
@@ -44,29 +44,29 @@ pub(crate) fn open(vm: &mut Vm) {
 }
 
 /// Only `debug.traceback`: what a sandboxed state gets.
-pub(crate) fn open_traceback(vm: &mut Vm) {
-    crate::stdlib::new_library(vm, "debug", &[("debug.traceback", traceback)]);
+pub(crate) fn open_traceback(ctx: &mut Ctx<'_>) {
+    crate::stdlib::new_library(ctx, "debug", &[("debug.traceback", traceback)]);
 }
 
 /// The optional thread first argument: the thread (`None`: the running one) and the
 /// index of the next argument (0-based).
-pub(crate) fn thread_arg(vm: &Vm, base: usize, count: usize) -> (Option<Gc<Thread>>, usize) {
-    match vm.arg(base, count, 0) {
+pub(crate) fn thread_arg(ctx: &Ctx<'_>) -> (Option<Gc<Thread>>, usize) {
+    match ctx.arg(0) {
         Value::Thread(t) => (Some(t), 1),
         _ => (None, 0),
     }
 }
 
 /// Whether `thread` is the running thread.
-fn is_running(vm: &Vm, thread: Option<Gc<Thread>>) -> bool {
-    thread.is_none_or(|t| Gc::ptr_eq(t, vm.current))
+fn is_running(ctx: &Ctx<'_>, thread: Option<Gc<Thread>>) -> bool {
+    thread.is_none_or(|t| Gc::ptr_eq(t, ctx.current_thread()))
 }
 
 /// The text of a string or number argument, `None` for others.
-fn text_of(vm: &mut Vm, value: Value) -> Result<Option<Vec<u8>>, LuaError> {
+fn text_of(ctx: &mut Ctx<'_>, value: Value) -> Result<Option<Vec<u8>>, LuaError> {
     Ok(match value {
         Value::Str(s) => Some(s.as_bytes().to_vec()),
-        Value::Int(_) | Value::Float(_) => match vm.tostring(value)? {
+        Value::Int(_) | Value::Float(_) => match ctx.tostring(value)? {
             Value::Str(s) => Some(s.as_bytes().to_vec()),
             _ => None,
         },
@@ -74,50 +74,50 @@ fn text_of(vm: &mut Vm, value: Value) -> Result<Option<Vec<u8>>, LuaError> {
     })
 }
 
-fn traceback(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (thread, arg) = thread_arg(vm, base, count);
-    let message = vm.arg(base, count, arg);
-    let text = text_of(vm, message)?;
+fn traceback(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (thread, arg) = thread_arg(ctx);
+    let message = ctx.arg(arg);
+    let text = text_of(ctx, message)?;
     if text.is_none() && !message.is_nil() {
         // Not a string: returned untouched.
-        vm.push(message);
+        ctx.push(message);
         return Ok(1);
     }
-    let default = if is_running(vm, thread) { 1 } else { 0 };
-    let level = opt_integer(vm, base, count, arg + 2, "traceback", default)?;
+    let default = if is_running(ctx, thread) { 1 } else { 0 };
+    let level = opt_integer(ctx, arg + 2, "traceback", default)?;
     let mut out = Vec::new();
     if let Some(text) = text {
         out.extend_from_slice(&text);
         out.push(b'\n');
     }
     match usize::try_from(level) {
-        Ok(level) => out.extend_from_slice(&vm.traceback_text(thread, level)),
+        Ok(level) => out.extend_from_slice(&ctx.traceback_text(thread, level)),
         Err(_) => out.extend_from_slice(b"stack traceback:"),
     }
-    let value = vm.intern(&out);
-    vm.push(value);
+    let value = ctx.intern(&out);
+    ctx.push(value);
     Ok(1)
 }
 
 /// The characters `getinfo` accepts in its `what` argument.
 const INFO_OPTIONS: &[u8] = b"SlnrutfL";
 
-fn getinfo(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (thread, arg) = thread_arg(vm, base, count);
-    let options = match opt_string(vm, base, count, arg + 2, "getinfo")? {
+fn getinfo(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (thread, arg) = thread_arg(ctx);
+    let options = match opt_string(ctx, arg + 2, "getinfo")? {
         Some(s) => s.as_bytes().to_vec(),
         None => b"flnSrtu".to_vec(),
     };
     if options.first() == Some(&b'>') {
-        return Err(arg_error(vm, arg + 2, "getinfo", "invalid option '>'"));
+        return Err(arg_error(ctx, arg + 2, "getinfo", "invalid option '>'"));
     }
-    let target = vm.arg(base, count, arg);
+    let target = ctx.arg(arg);
     let info = if let Value::Function(_) = target {
         Info::of_function(target)
     } else {
-        let level = check_integer(vm, base, count, arg + 1, "getinfo")?;
+        let level = check_integer(ctx, arg + 1, "getinfo")?;
         let found = usize::try_from(level).ok().and_then(|level| {
-            vm.with_stack(thread, |view| {
+            ctx.with_stack(thread, |view| {
                 let levels = view.levels();
                 view.info(&levels, level)
             })
@@ -125,62 +125,62 @@ fn getinfo(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         match found {
             Some(info) => info,
             None => {
-                vm.push(Value::Nil);
+                ctx.push(Value::Nil);
                 return Ok(1);
             }
         }
     };
     if !options.iter().all(|c| INFO_OPTIONS.contains(c)) {
-        return Err(arg_error(vm, arg + 2, "getinfo", "invalid option"));
+        return Err(arg_error(ctx, arg + 2, "getinfo", "invalid option"));
     }
-    let table = vm.new_table();
+    let table = ctx.new_table();
     // The table is pushed first so that it stays reachable while it fills.
-    vm.push(Value::Table(table));
+    ctx.push(Value::Table(table));
     for &option in &options {
-        fill_info(vm, table, &info, option);
+        fill_info(ctx, table, &info, option);
     }
     Ok(1)
 }
 
 /// Sets the fields of `getinfo` option `option` in `table`.
-fn fill_info(vm: &mut Vm, table: Gc<Table>, info: &Info, option: u8) {
+fn fill_info(ctx: &mut Ctx<'_>, table: Gc<Table>, info: &Info, option: u8) {
     let int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
     match option {
         b'S' => {
-            let source = vm.intern(info.source.as_bytes());
-            set(vm, table, "source", source);
-            let short_src = vm.intern(info.short_src.as_bytes());
-            set(vm, table, "short_src", short_src);
-            let what = vm.intern(info.what.as_bytes());
-            set(vm, table, "what", what);
-            set(vm, table, "linedefined", Value::Int(info.line_defined));
-            set(vm, table, "lastlinedefined", Value::Int(info.last_line_defined));
+            let source = ctx.intern(info.source.as_bytes());
+            set(ctx, table, "source", source);
+            let short_src = ctx.intern(info.short_src.as_bytes());
+            set(ctx, table, "short_src", short_src);
+            let what = ctx.intern(info.what.as_bytes());
+            set(ctx, table, "what", what);
+            set(ctx, table, "linedefined", Value::Int(info.line_defined));
+            set(ctx, table, "lastlinedefined", Value::Int(info.last_line_defined));
         }
-        b'l' => set(vm, table, "currentline", Value::Int(info.current_line)),
+        b'l' => set(ctx, table, "currentline", Value::Int(info.current_line)),
         b'u' => {
-            set(vm, table, "nups", int(info.nups));
-            set(vm, table, "nparams", int(info.nparams));
-            set(vm, table, "isvararg", Value::Bool(info.is_vararg));
+            set(ctx, table, "nups", int(info.nups));
+            set(ctx, table, "nparams", int(info.nparams));
+            set(ctx, table, "isvararg", Value::Bool(info.is_vararg));
         }
         b'n' => {
             let (namewhat, name) = match &info.name {
-                Some((kind, name)) => (*kind, vm.intern(name.as_bytes())),
+                Some((kind, name)) => (*kind, ctx.intern(name.as_bytes())),
                 None => ("", Value::Nil),
             };
-            set(vm, table, "name", name);
-            let namewhat = vm.intern(namewhat.as_bytes());
-            set(vm, table, "namewhat", namewhat);
+            set(ctx, table, "name", name);
+            let namewhat = ctx.intern(namewhat.as_bytes());
+            set(ctx, table, "namewhat", namewhat);
         }
         b'r' => {
-            set(vm, table, "ftransfer", int(info.transfer.0));
-            set(vm, table, "ntransfer", int(info.transfer.1));
+            set(ctx, table, "ftransfer", int(info.transfer.0));
+            set(ctx, table, "ntransfer", int(info.transfer.1));
         }
-        b't' => set(vm, table, "istailcall", Value::Bool(info.is_tail_call)),
-        b'f' => set(vm, table, "func", info.func),
+        b't' => set(ctx, table, "istailcall", Value::Bool(info.is_tail_call)),
+        b'f' => set(ctx, table, "func", info.func),
         b'L' => {
             if let Some(lines) = &info.active_lines {
-                let active = vm.new_table();
-                set(vm, table, "activelines", Value::Table(active));
+                let active = ctx.new_table();
+                set(ctx, table, "activelines", Value::Table(active));
                 for &line in lines {
                     active.set_int(i64::from(line), Value::Bool(true));
                 }
@@ -190,99 +190,98 @@ fn fill_info(vm: &mut Vm, table: Gc<Table>, info: &Info, option: u8) {
     }
 }
 
-fn set(vm: &mut Vm, table: Gc<Table>, key: &str, value: Value) {
-    let key = vm.intern(key.as_bytes());
+fn set(ctx: &mut Ctx<'_>, table: Gc<Table>, key: &str, value: Value) {
+    let key = ctx.intern(key.as_bytes());
     let _ = table.set(key, value);
 }
 
 /// Level `level` of `thread` exists.
-fn level_exists(vm: &Vm, thread: Option<Gc<Thread>>, level: i64) -> bool {
-    usize::try_from(level).is_ok_and(|level| vm.with_stack(thread, |view| level < view.levels().len()))
+fn level_exists(ctx: &Ctx<'_>, thread: Option<Gc<Thread>>, level: i64) -> bool {
+    usize::try_from(level).is_ok_and(|level| ctx.with_stack(thread, |view| level < view.levels().len()))
 }
 
 /// Name and stack slot of local `n` at `level` (which exists).
-fn find_local(vm: &Vm, thread: Option<Gc<Thread>>, level: i64, n: i64) -> Option<(String, usize, Value)> {
+fn find_local(
+    ctx: &Ctx<'_>,
+    thread: Option<Gc<Thread>>,
+    level: i64,
+    n: i64,
+) -> Option<(String, usize, Value)> {
     let level = usize::try_from(level).ok()?;
-    vm.with_stack(thread, |view| {
+    ctx.with_stack(thread, |view| {
         let levels = view.levels();
         let (name, slot) = view.local(&levels, level, n)?;
         Some((name, slot, view.stack.get(slot).copied().unwrap_or(Value::Nil)))
     })
 }
 
-fn getlocal(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (thread, arg) = thread_arg(vm, base, count);
-    let n = check_integer(vm, base, count, arg + 2, "getlocal")?;
-    let target = vm.arg(base, count, arg);
+fn getlocal(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (thread, arg) = thread_arg(ctx);
+    let n = check_integer(ctx, arg + 2, "getlocal")?;
+    let target = ctx.arg(arg);
     if let Value::Function(_) = target {
         // A function's parameter names (no value: it is not running).
         let name = match parameter_name(target, n) {
-            Some(name) => vm.intern(name.as_bytes()),
+            Some(name) => ctx.intern(name.as_bytes()),
             None => Value::Nil,
         };
-        vm.push(name);
+        ctx.push(name);
         return Ok(1);
     }
-    let level = check_integer(vm, base, count, arg + 1, "getlocal")?;
-    if !level_exists(vm, thread, level) {
-        return Err(arg_error(vm, arg + 1, "getlocal", "level out of range"));
+    let level = check_integer(ctx, arg + 1, "getlocal")?;
+    if !level_exists(ctx, thread, level) {
+        return Err(arg_error(ctx, arg + 1, "getlocal", "level out of range"));
     }
-    match find_local(vm, thread, level, n) {
+    match find_local(ctx, thread, level, n) {
         Some((name, _, value)) => {
-            let name = vm.intern(name.as_bytes());
-            vm.push(name);
-            vm.push(value);
+            let name = ctx.intern(name.as_bytes());
+            ctx.push(name);
+            ctx.push(value);
             Ok(2)
         }
         None => {
-            vm.push(Value::Nil);
+            ctx.push(Value::Nil);
             Ok(1)
         }
     }
 }
 
-fn setlocal(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (thread, arg) = thread_arg(vm, base, count);
-    let level = check_integer(vm, base, count, arg + 1, "setlocal")?;
-    let n = check_integer(vm, base, count, arg + 2, "setlocal")?;
-    if !level_exists(vm, thread, level) {
-        return Err(arg_error(vm, arg + 1, "setlocal", "level out of range"));
+fn setlocal(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (thread, arg) = thread_arg(ctx);
+    let level = check_integer(ctx, arg + 1, "setlocal")?;
+    let n = check_integer(ctx, arg + 2, "setlocal")?;
+    if !level_exists(ctx, thread, level) {
+        return Err(arg_error(ctx, arg + 1, "setlocal", "level out of range"));
     }
-    let value = check_any(vm, base, count, arg + 3, "setlocal")?;
-    let result = match find_local(vm, thread, level, n) {
+    let value = check_any(ctx, arg + 3, "setlocal")?;
+    let result = match find_local(ctx, thread, level, n) {
         Some((name, slot, _)) => {
-            vm.set_stack_slot(thread, slot, value);
-            vm.intern(name.as_bytes())
+            ctx.set_stack_slot(thread, slot, value);
+            ctx.intern(name.as_bytes())
         }
         None => Value::Nil,
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
 /// The function argument `n` (1-based) of `name`.
-fn check_function(
-    vm: &mut Vm,
-    base: usize,
-    count: usize,
-    n: usize,
-    name: &str,
-) -> Result<Gc<Function>, LuaError> {
-    match vm.arg(base, count, n - 1) {
+fn check_function(ctx: &mut Ctx<'_>, n: usize, name: &str) -> Result<Gc<Function>, LuaError> {
+    match ctx.arg(n - 1) {
         Value::Function(f) => Ok(f),
-        other => Err(type_error(vm, n, name, "function", count, other)),
+        other => Err(type_error(ctx, n, name, "function", other)),
     }
 }
 
 /// Upvalue `n` (1-based) of `f`: its name and value.
-fn upvalue(vm: &Vm, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
+fn upvalue(ctx: &Ctx<'_>, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
     let index = usize::try_from(n).ok()?.checked_sub(1)?;
     match &*f {
         Function::Lua { proto, upvalues } => {
             let cell = upvalues.get(index)?;
             let name = proto.proto.upvalues.get(index).map_or("(no name)", |u| &*u.name);
             let name = if name.is_empty() { "(no name)" } else { name };
-            Some((name.to_owned(), vm.upvalue_get(cell.get())))
+            Some((name.to_owned(), ctx.upvalue_get(cell.get())))
         }
         // A native closure's one upvalue has no name.
         Function::Native { upvalue, .. } => {
@@ -291,40 +290,40 @@ fn upvalue(vm: &Vm, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
     }
 }
 
-fn getupvalue(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let n = check_integer(vm, base, count, 2, "getupvalue")?;
-    let f = check_function(vm, base, count, 1, "getupvalue")?;
-    match upvalue(vm, f, n) {
+fn getupvalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let n = check_integer(ctx, 2, "getupvalue")?;
+    let f = check_function(ctx, 1, "getupvalue")?;
+    match upvalue(ctx, f, n) {
         Some((name, value)) => {
-            let name = vm.intern(name.as_bytes());
-            vm.push(name);
-            vm.push(value);
+            let name = ctx.intern(name.as_bytes());
+            ctx.push(name);
+            ctx.push(value);
             Ok(2)
         }
         None => Ok(0),
     }
 }
 
-fn setupvalue(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let value = check_any(vm, base, count, 3, "setupvalue")?;
-    let n = check_integer(vm, base, count, 2, "setupvalue")?;
-    let f = check_function(vm, base, count, 1, "setupvalue")?;
-    let Some((name, _)) = upvalue(vm, f, n) else { return Ok(0) };
+fn setupvalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let value = check_any(ctx, 3, "setupvalue")?;
+    let n = check_integer(ctx, 2, "setupvalue")?;
+    let f = check_function(ctx, 1, "setupvalue")?;
+    let Some((name, _)) = upvalue(ctx, f, n) else { return Ok(0) };
     match &*f {
         Function::Lua { upvalues, .. } => {
             // `upvalue` found it, so the index is valid.
             if let Some(cell) =
                 n.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| upvalues.get(i))
             {
-                vm.upvalue_set(cell.get(), value);
+                ctx.upvalue_set(cell.get(), value);
             }
         }
         Function::Native { .. } => {
-            return Err(vm.lib_error("moonlet does not support changing the upvalue of a native function"));
+            return Err(ctx.lib_error("moonlet does not support changing the upvalue of a native function"));
         }
     }
-    let name = vm.intern(name.as_bytes());
-    vm.push(name);
+    let name = ctx.intern(name.as_bytes());
+    ctx.push(name);
     Ok(1)
 }
 
@@ -344,31 +343,31 @@ fn upvalue_id(f: Gc<Function>, n: i64) -> Option<Value> {
     Some(Value::Int(i64::try_from(address).unwrap_or(i64::MAX)))
 }
 
-fn upvalueid(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let n = check_integer(vm, base, count, 2, "upvalueid")?;
-    let f = check_function(vm, base, count, 1, "upvalueid")?;
+fn upvalueid(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let n = check_integer(ctx, 2, "upvalueid")?;
+    let f = check_function(ctx, 1, "upvalueid")?;
     let id = upvalue_id(f, n).unwrap_or(Value::Nil);
-    vm.push(id);
+    ctx.push(id);
     Ok(1)
 }
 
 /// Function argument `f` with a valid upvalue index in argument `f + 1`.
-fn check_upvalue(vm: &mut Vm, base: usize, count: usize, f: usize) -> Result<(Gc<Function>, i64), LuaError> {
-    let n = check_integer(vm, base, count, f + 1, "upvaluejoin")?;
-    let func = check_function(vm, base, count, f, "upvaluejoin")?;
+fn check_upvalue(ctx: &mut Ctx<'_>, f: usize) -> Result<(Gc<Function>, i64), LuaError> {
+    let n = check_integer(ctx, f + 1, "upvaluejoin")?;
+    let func = check_function(ctx, f, "upvaluejoin")?;
     if upvalue_id(func, n).is_none() {
-        return Err(arg_error(vm, f + 1, "upvaluejoin", "invalid upvalue index"));
+        return Err(arg_error(ctx, f + 1, "upvaluejoin", "invalid upvalue index"));
     }
     Ok((func, n))
 }
 
-fn upvaluejoin(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (f1, n1) = check_upvalue(vm, base, count, 1)?;
-    let (f2, n2) = check_upvalue(vm, base, count, 3)?;
+fn upvaluejoin(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (f1, n1) = check_upvalue(ctx, 1)?;
+    let (f2, n2) = check_upvalue(ctx, 3)?;
     let (Function::Lua { upvalues: target, .. }, Function::Lua { upvalues: source, .. }) = (&*f1, &*f2)
     else {
         let which = if matches!(&*f1, Function::Native { .. }) { 1 } else { 3 };
-        return Err(arg_error(vm, which, "upvaluejoin", "Lua function expected"));
+        return Err(arg_error(ctx, which, "upvaluejoin", "Lua function expected"));
     };
     // Both indices were checked by `check_upvalue`.
     let cell = n1.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| target.get(i));
@@ -379,55 +378,52 @@ fn upvaluejoin(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError
     Ok(0)
 }
 
-fn getmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let value = check_any(vm, base, count, 1, "getmetatable")?;
-    let mt = vm.metatable_of(value).map_or(Value::Nil, Value::Table);
-    vm.push(mt);
+fn getmetatable(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let value = check_any(ctx, 1, "getmetatable")?;
+    let mt = ctx.metatable_of(value).map_or(Value::Nil, Value::Table);
+    ctx.push(mt);
     Ok(1)
 }
 
-fn setmetatable(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let mt = match vm.arg(base, count, 1) {
+fn setmetatable(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
+    let mt = match ctx.arg(1) {
         Value::Nil if count >= 2 => None,
         Value::Table(t) => Some(t),
-        other => return Err(type_error(vm, 2, "setmetatable", "nil or table", count, other)),
+        other => return Err(type_error(ctx, 2, "setmetatable", "nil or table", other)),
     };
-    let value = vm.arg(base, count, 0);
+    let value = ctx.arg(0);
     match value {
-        Value::Table(t) => {
-            t.set_metatable(mt);
-            vm.note_metatable(t, mt);
-        }
-        Value::Str(_) => vm.string_meta = mt,
-        other => vm.type_metas[Vm::type_meta_index(other)] = mt,
+        Value::Table(t) => ctx.set_metatable(t, mt),
+        other => ctx.set_type_metatable(other, mt),
     }
-    vm.push(value);
+    ctx.push(value);
     Ok(1)
 }
 
-fn getregistry(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
-    vm.push(Value::Table(vm.registry));
+fn getregistry(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    ctx.push(Value::Table(ctx.registry()));
     Ok(1)
 }
 
 // moonlet has no userdata: these behave as Lua's do for every other value.
 
-fn getuservalue(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    opt_integer(vm, base, count, 2, "getuservalue", 1)?;
-    vm.push(Value::Nil);
+fn getuservalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    opt_integer(ctx, 2, "getuservalue", 1)?;
+    ctx.push(Value::Nil);
     Ok(1)
 }
 
-fn setuservalue(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    opt_integer(vm, base, count, 3, "setuservalue", 1)?;
-    let value = vm.arg(base, count, 0);
-    Err(type_error(vm, 1, "setuservalue", "userdata", count, value))
+fn setuservalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    opt_integer(ctx, 3, "setuservalue", 1)?;
+    let value = ctx.arg(0);
+    Err(type_error(ctx, 1, "setuservalue", "userdata", value))
 }
 
 /// Deprecated in Lua 5.4, where it changes nothing and returns the fixed limit of
 /// nested native calls; moonlet's limit is the same 200.
-fn setcstacklimit(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    check_integer(vm, base, count, 1, "setcstacklimit")?;
-    vm.push(Value::Int(i64::from(crate::vm::MAX_NATIVE_DEPTH)));
+fn setcstacklimit(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    check_integer(ctx, 1, "setcstacklimit")?;
+    ctx.push(Value::Int(i64::from(crate::vm::MAX_NATIVE_DEPTH)));
     Ok(1)
 }

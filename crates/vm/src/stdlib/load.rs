@@ -1,185 +1,24 @@
-//! Loading code: `load` (text chunks from a string or a reader function, with a mode and
-//! an `env`), and, when the host opens [`Libs::FILES`](crate::Libs), `loadfile` and
-//! `dofile`; plus the Rust entry points [`Vm::load_text`] and [`Vm::load_file`] the CLI
-//! and `require` use.
+//! The loading functions of the basic library: `load` (text chunks from a string or a
+//! reader function, with a mode and an `env`), and, when the host opens
+//! [`Libs::FILES`](crate::Libs), `loadfile` and `dofile`.
 //!
-//! Owns chunk names as Lua shows them (`[string "..."]`, `=name`, `@file`, shortened as
-//! `luaO_chunkid` does), the mode check (`attempt to load a binary chunk (mode is 't')`)
-//! and turning source text into a function through the parser and compiler. moonlet
-//! runs no binary chunks: text only.
+//! Owns their arguments and results; compiling is the core's (`loader.rs`, through
+//! [`Ctx::load`]).
 
-use std::io::Read;
-
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::function::{Function, UpState};
 use crate::stdlib::args::{check_string, opt_string, type_error};
 use crate::value::Value;
-use crate::vm::Vm;
 
-pub(crate) fn open(vm: &mut Vm) {
-    vm.register("load", load);
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
+    ctx.register("load", load);
 }
 
 /// `loadfile` and `dofile`: only for hosts that let scripts read files.
-pub(crate) fn open_files(vm: &mut Vm) {
-    vm.register("loadfile", loadfile);
-    vm.register("dofile", dofile);
-}
-
-/// Room for a chunk name in messages, as Lua's `LUA_IDSIZE` (with its NUL).
-const ID_SIZE: usize = 60;
-
-/// The name Lua shows for chunk name `name` (`luaO_chunkid`): `=stdin` is `stdin`,
-/// `@file.lua` is `file.lua` (its tail if long), anything else is source text shown as
-/// `[string "first line..."]`.
-///
-/// ```
-/// use moonlet_vm::chunk_id;
-/// assert_eq!(chunk_id(b"=stdin"), "stdin");
-/// assert_eq!(chunk_id(b"@script.lua"), "script.lua");
-/// assert_eq!(chunk_id(b"x = 1"), "[string \"x = 1\"]");
-/// assert_eq!(chunk_id(b"local a\nreturn a"), "[string \"local a...\"]");
-/// ```
-pub fn chunk_id(name: &[u8]) -> String {
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    match name.split_first() {
-        Some((b'=', rest)) => {
-            // Cut to fit, keeping the start.
-            text(rest.get(..ID_SIZE - 1).unwrap_or(rest))
-        }
-        Some((b'@', rest)) => {
-            if name.len() <= ID_SIZE {
-                text(rest)
-            } else {
-                // Keep the end of a long file name.
-                let keep = ID_SIZE - 4;
-                format!("...{}", text(rest.get(rest.len() - keep..).unwrap_or(rest)))
-            }
-        }
-        _ => {
-            let room = ID_SIZE - "[string \"...\"]".len() - 1;
-            let newline = name.iter().position(|&c| c == b'\n');
-            if name.len() < room && newline.is_none() {
-                format!("[string \"{}\"]", text(name))
-            } else {
-                let len = newline.unwrap_or(name.len()).min(room);
-                format!("[string \"{}...\"]", text(name.get(..len).unwrap_or(name)))
-            }
-        }
-    }
-}
-
-/// Whether `source` is a binary chunk (it starts with Lua's signature byte, ESC).
-fn is_binary(source: &[u8]) -> bool {
-    source.first() == Some(&0x1b)
-}
-
-/// How a chunk's text is read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// From a string or reader (`load`): every byte is code.
-    Text,
-    /// From a file: a UTF-8 byte-order mark and a first line starting with `#` are
-    /// skipped, as `lua` skips `#!/usr/bin/env lua`.
-    File,
-}
-
-impl Vm {
-    /// Compiles Lua source text into a function, as Lua's `luaL_loadbuffer`. `chunk_name`
-    /// follows Lua's convention (`=name` shown as is, `@file` a file name, anything else
-    /// source text, see [`chunk_id`]). A syntax error is a [`LuaError`] holding Lua's
-    /// message (`[string "x ="]:1: unexpected symbol near <eof>`).
-    pub fn load_text(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<Value, LuaError> {
-        self.compile_chunk(source, chunk_name, None, Kind::Text).map_err(LuaError::new)
-    }
-
-    /// Reads and compiles a Lua file as `loadfile` does (a first `#` line is skipped);
-    /// its chunk name is `@path`; `None` reads the state's standard input (`=stdin`). A
-    /// missing file is `cannot open path: No such file or directory`.
-    pub fn load_file(&mut self, path: Option<&str>) -> Result<Value, LuaError> {
-        self.load_file_mode(path, None).map_err(LuaError::new)
-    }
-
-    /// `luaL_loadfilex`: `path` or, for `None`, the state's standard input (`=stdin`).
-    fn load_file_mode(&mut self, path: Option<&str>, mode: Option<&[u8]>) -> Result<Value, Value> {
-        let (source, chunk_name) = match path {
-            Some(path) => match std::fs::read(path) {
-                Ok(source) => (source, format!("@{path}")),
-                Err(e) => {
-                    let what = if e.kind() == std::io::ErrorKind::NotFound { "open" } else { "read" };
-                    let message = format!("cannot {what} {path}: {}", os_message(&e));
-                    return Err(self.intern(message.as_bytes()));
-                }
-            },
-            None => {
-                let mut source = Vec::new();
-                if let Err(e) = self.host.stdin.read_to_end(&mut source) {
-                    let message = format!("cannot read stdin: {}", os_message(&e));
-                    return Err(self.intern(message.as_bytes()));
-                }
-                (source, "=stdin".to_owned())
-            }
-        };
-        self.compile_chunk(&source, chunk_name.as_bytes(), mode, Kind::File)
-    }
-
-    /// Compiles `source`; the error value is the message `load` returns.
-    fn compile_chunk(
-        &mut self,
-        source: &[u8],
-        chunk_name: &[u8],
-        mode: Option<&[u8]>,
-        kind: Kind,
-    ) -> Result<Value, Value> {
-        // Chunk names are C strings in Lua: a NUL ends them.
-        let chunk_name = chunk_name.split(|&c| c == 0).next().unwrap_or_default();
-        let shown = chunk_id(chunk_name);
-        let code = if kind == Kind::File { skip_prefix(source) } else { source };
-        let (what, letter) = if is_binary(code) { ("binary", b'b') } else { ("text", b't') };
-        if let Some(mode) = mode {
-            if !mode.contains(&letter) {
-                let mode = String::from_utf8_lossy(mode);
-                let message = format!("attempt to load a {what} chunk (mode is '{mode}')");
-                return Err(self.intern(message.as_bytes()));
-            }
-        }
-        if letter == b'b' {
-            let message = format!("{shown}: moonlet does not support binary chunks");
-            return Err(self.intern(message.as_bytes()));
-        }
-        let parsed = match kind {
-            Kind::Text => moonlet_parser::parse_chunk(source, &shown),
-            Kind::File => moonlet_parser::parse_file(source, &shown),
-        };
-        let compiled = match parsed {
-            Ok(block) => moonlet_compiler::compile(&block, source, &shown).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        match compiled {
-            Ok(proto) => self.load_proto(proto).map_err(|e| e.value),
-            Err(message) => Err(self.intern(message.as_bytes())),
-        }
-    }
-}
-
-/// What `lua` skips before a file's code: a byte-order mark, then a `#` first line.
-fn skip_prefix(source: &[u8]) -> &[u8] {
-    let source = source.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(source);
-    if source.first() == Some(&b'#') {
-        let end = source.iter().position(|&c| c == b'\n').unwrap_or(source.len());
-        source.get(end..).unwrap_or_default()
-    } else {
-        source
-    }
-}
-
-/// An I/O error as C's `strerror` words it (Rust appends ` (os error N)`).
-pub(crate) fn os_message(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
+pub(crate) fn open_files(ctx: &mut Ctx<'_>) {
+    ctx.register("loadfile", loadfile);
+    ctx.register("dofile", dofile);
 }
 
 /// Gives a freshly loaded chunk `env` as its first upvalue (its `_ENV`).
@@ -194,90 +33,92 @@ fn set_env(function: Value, env: Value) {
 }
 
 /// `load`'s and `loadfile`'s results: the function, or nil and the message.
-fn push_loaded(vm: &mut Vm, loaded: Result<Value, Value>, env: Option<Value>) -> usize {
+fn push_loaded(ctx: &mut Ctx<'_>, loaded: Result<Value, Value>, env: Option<Value>) -> usize {
     match loaded {
         Ok(function) => {
             if let Some(env) = env {
                 set_env(function, env);
             }
-            vm.push(function);
+            ctx.push(function);
             1
         }
         Err(message) => {
-            vm.push(Value::Nil);
-            vm.push(message);
+            ctx.push(Value::Nil);
+            ctx.push(message);
             2
         }
     }
 }
 
-fn load(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let chunk = vm.arg(base, count, 0);
-    let mode = opt_string(vm, base, count, 3, "load")?.map(|m| m.as_bytes().to_vec());
+fn load(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
+    let chunk = ctx.arg(0);
+    let mode = opt_string(ctx, 3, "load")?.map(|m| m.as_bytes().to_vec());
     let mode = mode.unwrap_or_else(|| b"bt".to_vec());
-    let env = (count >= 4).then(|| vm.arg(base, count, 3));
+    let env = (count >= 4).then(|| ctx.arg(3));
     let loaded = match chunk {
         Value::Str(_) | Value::Int(_) | Value::Float(_) => {
-            let source = check_string(vm, base, count, 1, "load")?;
-            let name = match opt_string(vm, base, count, 2, "load")? {
+            let source = check_string(ctx, 1, "load")?;
+            let name = match opt_string(ctx, 2, "load")? {
                 Some(name) => name,
                 None => source,
             };
             let (source, name) = (source.as_bytes().to_vec(), name.as_bytes().to_vec());
-            vm.compile_chunk(&source, &name, Some(&mode), Kind::Text)
+            ctx.load(&source, &name, Some(&mode))
         }
         _ => {
-            let name = opt_string(vm, base, count, 2, "load")?.map(|n| n.as_bytes().to_vec());
+            let name = opt_string(ctx, 2, "load")?.map(|n| n.as_bytes().to_vec());
             let name = name.unwrap_or_else(|| b"=(load)".to_vec());
             if !matches!(chunk, Value::Function(_)) {
-                return Err(type_error(vm, 1, "load", "function", count, chunk));
+                return Err(type_error(ctx, 1, "load", "function", chunk));
             }
-            match read_pieces(vm, chunk) {
-                Ok(source) => vm.compile_chunk(&source, &name, Some(&mode), Kind::Text),
+            match read_pieces(ctx, chunk) {
+                Ok(source) => ctx.load(&source, &name, Some(&mode)),
                 Err(error) => Err(error.value),
             }
         }
     };
-    Ok(push_loaded(vm, loaded, env))
+    Ok(push_loaded(ctx, loaded, env))
 }
 
 /// Calls `reader` until it returns nil or an empty string; the pieces joined.
-fn read_pieces(vm: &mut Vm, reader: Value) -> Result<Vec<u8>, LuaError> {
+fn read_pieces(ctx: &mut Ctx<'_>, reader: Value) -> Result<Vec<u8>, LuaError> {
     let mut source = Vec::new();
     loop {
-        let piece = vm.call(reader, &[])?.first().copied().unwrap_or(Value::Nil);
+        let piece = ctx.call(reader, &[])?.first().copied().unwrap_or(Value::Nil);
         match piece {
             Value::Nil => return Ok(source),
             Value::Str(s) if s.is_empty() => return Ok(source),
             Value::Str(s) => source.extend_from_slice(s.as_bytes()),
             Value::Int(_) | Value::Float(_) => {
-                source.extend_from_slice(&vm.string_bytes(piece).unwrap_or_default());
+                source.extend_from_slice(&ctx.string_bytes(piece).unwrap_or_default());
             }
-            _ => return Err(LuaError::new(vm.intern(b"reader function must return a string"))),
+            _ => return Err(LuaError::new(ctx.intern(b"reader function must return a string"))),
         }
     }
 }
 
-fn loadfile(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let path = opt_string(vm, base, count, 1, "loadfile")?;
+fn loadfile(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
+    let path = opt_string(ctx, 1, "loadfile")?;
     let path = path.map(|p| String::from_utf8_lossy(p.as_bytes()).into_owned());
-    let mode = opt_string(vm, base, count, 2, "loadfile")?.map(|m| m.as_bytes().to_vec());
-    let env = (count >= 3).then(|| vm.arg(base, count, 2));
-    let loaded = vm.load_file_mode(path.as_deref(), mode.as_deref());
-    Ok(push_loaded(vm, loaded, env))
+    let mode = opt_string(ctx, 2, "loadfile")?.map(|m| m.as_bytes().to_vec());
+    let env = (count >= 3).then(|| ctx.arg(2));
+    let loaded = ctx.load_file(path.as_deref(), mode.as_deref());
+    Ok(push_loaded(ctx, loaded, env))
 }
 
-fn dofile(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let path = opt_string(vm, base, count, 1, "dofile")?;
+fn dofile(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let path = opt_string(ctx, 1, "dofile")?;
     let path = path.map(|p| String::from_utf8_lossy(p.as_bytes()).into_owned());
-    let function = vm.load_file_mode(path.as_deref(), None).map_err(LuaError::new)?;
+    let function = ctx.load_file(path.as_deref(), None).map_err(LuaError::new)?;
     // Keep the function on the stack while it runs.
-    vm.push(function);
-    let results = vm.call(function, &[])?;
-    vm.stack.pop();
+    ctx.push(function);
+    let results = ctx.call(function, &[])?;
+    ctx.pop();
     let n = results.len();
     for v in results {
-        vm.push(v);
+        ctx.push(v);
     }
     Ok(n)
 }

@@ -8,16 +8,16 @@
 //! the integer `3`, `math.sqrt(4)` the float `2.0`), and these functions' argument errors.
 //! Numeric conversions come from `number.rs`; it must not format numbers itself.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::number::{self, Numeral};
 use crate::stdlib::args::{arg_error, check_any, check_float, check_integer};
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// Installs the `math` library.
-pub(crate) fn open(vm: &mut Vm) {
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
     let math = crate::stdlib::new_library(
-        vm,
+        ctx,
         "math",
         &[
             ("math.abs", abs),
@@ -59,15 +59,15 @@ pub(crate) fn open(vm: &mut Vm) {
         ("pi", Value::Float(std::f64::consts::PI)),
     ];
     // `atan2` is the very same function as `atan`, as in Lua.
-    let atan = vm.intern(b"atan");
+    let atan = ctx.intern(b"atan");
     let atan = math.get(atan);
-    let key = vm.intern(b"atan2");
+    let key = ctx.intern(b"atan2");
     let _ = math.set(key, atan);
     for (name, value) in constants {
-        let key = vm.intern(name.as_bytes());
+        let key = ctx.intern(name.as_bytes());
         let _ = math.set(key, value);
     }
-    crate::stdlib::random::open(vm, math);
+    crate::stdlib::random::open(ctx, math);
 }
 
 /// A float result as an integer when it has an exact integer value that fits
@@ -80,82 +80,76 @@ fn int_or_float(f: f64) -> Value {
 }
 
 /// Pushes one float computed from the first argument.
-fn unary(
-    vm: &mut Vm,
-    base: usize,
-    count: usize,
-    name: &str,
-    f: impl Fn(f64) -> f64,
-) -> Result<usize, LuaError> {
-    let x = check_float(vm, base, count, 1, name)?;
-    vm.push(Value::Float(f(x)));
+fn unary(ctx: &mut Ctx<'_>, name: &str, f: impl Fn(f64) -> f64) -> Result<usize, LuaError> {
+    let x = check_float(ctx, 1, name)?;
+    ctx.push(Value::Float(f(x)));
     Ok(1)
 }
 
-fn abs(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+fn abs(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     // Only an integer value keeps its subtype: a numeric string becomes a float.
-    let result = match vm.arg(base, count, 0) {
+    let result = match ctx.arg(0) {
         Value::Int(i) => Value::Int(i.wrapping_abs()),
-        _ => Value::Float(check_float(vm, base, count, 1, "abs")?.abs()),
+        _ => Value::Float(check_float(ctx, 1, "abs")?.abs()),
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn floor(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let result = match vm.arg(base, count, 0) {
+fn floor(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let result = match ctx.arg(0) {
         value @ Value::Int(_) => value,
-        _ => int_or_float(check_float(vm, base, count, 1, "floor")?.floor()),
+        _ => int_or_float(check_float(ctx, 1, "floor")?.floor()),
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn ceil(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let result = match vm.arg(base, count, 0) {
+fn ceil(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let result = match ctx.arg(0) {
         value @ Value::Int(_) => value,
-        _ => int_or_float(check_float(vm, base, count, 1, "ceil")?.ceil()),
+        _ => int_or_float(check_float(ctx, 1, "ceil")?.ceil()),
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn fmod(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let result = match (vm.arg(base, count, 0), vm.arg(base, count, 1)) {
+fn fmod(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let result = match (ctx.arg(0), ctx.arg(1)) {
         (Value::Int(a), Value::Int(b)) => match number::int_fmod(a, b) {
             Some(r) => Value::Int(r),
-            None => return Err(arg_error(vm, 2, "fmod", "zero")),
+            None => return Err(arg_error(ctx, 2, "fmod", "zero")),
         },
         _ => {
             // lua5.4 (built with gcc) checks the second argument first.
-            let b = check_float(vm, base, count, 2, "fmod")?;
-            let a = check_float(vm, base, count, 1, "fmod")?;
+            let b = check_float(ctx, 2, "fmod")?;
+            let a = check_float(ctx, 1, "fmod")?;
             // Rust's `%` on floats is C's `fmod`.
             Value::Float(a % b)
         }
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn modf(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (whole, fraction) = match vm.arg(base, count, 0) {
+fn modf(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (whole, fraction) = match ctx.arg(0) {
         value @ Value::Int(_) => (value, 0.0),
         _ => {
-            let x = check_float(vm, base, count, 1, "modf")?;
+            let x = check_float(ctx, 1, "modf")?;
             // Rounds toward zero; infinities have no fractional part.
             let whole = if x < 0.0 { x.ceil() } else { x.floor() };
             let fraction = if x == whole { 0.0 } else { x - whole };
             (int_or_float(whole), fraction)
         }
     };
-    vm.push(whole);
-    vm.push(Value::Float(fraction));
+    ctx.push(whole);
+    ctx.push(Value::Float(fraction));
     Ok(2)
 }
 
-fn tointeger(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let result = match vm.arg(base, count, 0) {
+fn tointeger(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let result = match ctx.arg(0) {
         Value::Int(i) => Some(i),
         Value::Float(f) => number::float_to_int_exact(f),
         Value::Str(s) => match number::str_to_num(s.as_bytes()) {
@@ -168,76 +162,76 @@ fn tointeger(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
     let result = match result {
         Some(i) => Value::Int(i),
         None => {
-            check_any(vm, base, count, 1, "tointeger")?;
+            check_any(ctx, 1, "tointeger")?;
             Value::Nil
         }
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn math_type(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let value = check_any(vm, base, count, 1, "type")?;
+fn math_type(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let value = check_any(ctx, 1, "type")?;
     let result = match value {
-        Value::Int(_) => vm.intern(b"integer"),
-        Value::Float(_) => vm.intern(b"float"),
+        Value::Int(_) => ctx.intern(b"integer"),
+        Value::Float(_) => ctx.intern(b"float"),
         _ => Value::Nil,
     };
-    vm.push(result);
+    ctx.push(result);
     Ok(1)
 }
 
-fn ult(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let a = check_integer(vm, base, count, 1, "ult")?;
-    let b = check_integer(vm, base, count, 2, "ult")?;
-    vm.push(Value::Bool((a as u64) < (b as u64)));
+fn ult(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let a = check_integer(ctx, 1, "ult")?;
+    let b = check_integer(ctx, 2, "ult")?;
+    ctx.push(Value::Bool((a as u64) < (b as u64)));
     Ok(1)
 }
 
-fn sqrt(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "sqrt", f64::sqrt)
+fn sqrt(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "sqrt", f64::sqrt)
 }
 
-fn exp(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "exp", f64::exp)
+fn exp(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "exp", f64::exp)
 }
 
-fn sin(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "sin", f64::sin)
+fn sin(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "sin", f64::sin)
 }
 
-fn cos(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "cos", f64::cos)
+fn cos(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "cos", f64::cos)
 }
 
-fn tan(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "tan", f64::tan)
+fn tan(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "tan", f64::tan)
 }
 
-fn asin(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "asin", f64::asin)
+fn asin(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "asin", f64::asin)
 }
 
-fn acos(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "acos", f64::acos)
+fn acos(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "acos", f64::acos)
 }
 
-fn atan(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let y = check_float(vm, base, count, 1, "atan")?;
-    let x = match vm.arg(base, count, 1) {
+fn atan(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let y = check_float(ctx, 1, "atan")?;
+    let x = match ctx.arg(1) {
         Value::Nil => 1.0,
-        _ => check_float(vm, base, count, 2, "atan")?,
+        _ => check_float(ctx, 2, "atan")?,
     };
-    vm.push(Value::Float(y.atan2(x)));
+    ctx.push(Value::Float(y.atan2(x)));
     Ok(1)
 }
 
-fn log(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let x = check_float(vm, base, count, 1, "log")?;
-    let result = match vm.arg(base, count, 1) {
+fn log(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let x = check_float(ctx, 1, "log")?;
+    let result = match ctx.arg(1) {
         Value::Nil => x.ln(),
         _ => {
-            let b = check_float(vm, base, count, 2, "log")?;
+            let b = check_float(ctx, 2, "log")?;
             // Exact for powers of 2 and 10, as C's log2/log10 are.
             if b == 2.0 {
                 x.log2()
@@ -248,81 +242,82 @@ fn log(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
             }
         }
     };
-    vm.push(Value::Float(result));
+    ctx.push(Value::Float(result));
     Ok(1)
 }
 
 /// The argument `max` (`want_max`) or `min` picks with `<` (metamethods included); the
 /// first one among equals.
-fn extreme(vm: &mut Vm, base: usize, count: usize, name: &str, want_max: bool) -> Result<usize, LuaError> {
+fn extreme(ctx: &mut Ctx<'_>, name: &str, want_max: bool) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     if count < 1 {
-        return Err(arg_error(vm, 1, name, "value expected"));
+        return Err(arg_error(ctx, 1, name, "value expected"));
     }
-    let mut best = vm.arg(base, count, 0);
+    let mut best = ctx.arg(0);
     for i in 1..count {
-        let candidate = vm.arg(base, count, i);
+        let candidate = ctx.arg(i);
         let better =
-            if want_max { vm.less(best, candidate, false)? } else { vm.less(candidate, best, false)? };
+            if want_max { ctx.less(best, candidate, false)? } else { ctx.less(candidate, best, false)? };
         if better {
             best = candidate;
         }
     }
-    vm.push(best);
+    ctx.push(best);
     Ok(1)
 }
 
-fn max(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    extreme(vm, base, count, "max", true)
+fn max(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    extreme(ctx, "max", true)
 }
 
-fn min(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    extreme(vm, base, count, "min", false)
+fn min(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    extreme(ctx, "min", false)
 }
 
-fn deg(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "deg", |x| x * (180.0 / std::f64::consts::PI))
+fn deg(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "deg", |x| x * (180.0 / std::f64::consts::PI))
 }
 
-fn rad(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "rad", |x| x * (std::f64::consts::PI / 180.0))
+fn rad(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "rad", |x| x * (std::f64::consts::PI / 180.0))
 }
 
-fn cosh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "cosh", f64::cosh)
+fn cosh(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "cosh", f64::cosh)
 }
 
-fn sinh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "sinh", f64::sinh)
+fn sinh(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "sinh", f64::sinh)
 }
 
-fn tanh(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "tanh", f64::tanh)
+fn tanh(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "tanh", f64::tanh)
 }
 
-fn log10(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    unary(vm, base, count, "log10", f64::log10)
+fn log10(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    unary(ctx, "log10", f64::log10)
 }
 
-fn pow(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let x = check_float(vm, base, count, 1, "pow")?;
-    let y = check_float(vm, base, count, 2, "pow")?;
-    vm.push(Value::Float(number::float_pow(x, y)));
+fn pow(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let x = check_float(ctx, 1, "pow")?;
+    let y = check_float(ctx, 2, "pow")?;
+    ctx.push(Value::Float(number::float_pow(x, y)));
     Ok(1)
 }
 
-fn frexp(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let x = check_float(vm, base, count, 1, "frexp")?;
+fn frexp(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let x = check_float(ctx, 1, "frexp")?;
     let (mantissa, exponent) = split_exponent(x);
-    vm.push(Value::Float(mantissa));
-    vm.push(Value::Int(i64::from(exponent)));
+    ctx.push(Value::Float(mantissa));
+    ctx.push(Value::Int(i64::from(exponent)));
     Ok(2)
 }
 
-fn ldexp(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let x = check_float(vm, base, count, 1, "ldexp")?;
+fn ldexp(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let x = check_float(ctx, 1, "ldexp")?;
     // Lua casts the exponent to a C `int`: only its low 32 bits count.
-    let exponent = check_integer(vm, base, count, 2, "ldexp")? as i32;
-    vm.push(Value::Float(scale(x, exponent)));
+    let exponent = check_integer(ctx, 2, "ldexp")? as i32;
+    ctx.push(Value::Float(scale(x, exponent)));
     Ok(1)
 }
 

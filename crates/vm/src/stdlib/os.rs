@@ -10,26 +10,25 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::gc::Gc;
-use crate::ops::Operand;
 use crate::stdlib::args::{check_integer, check_string, type_error};
 use crate::stdlib::date::{self, Fields, Tm};
 use crate::table::Table;
 use crate::value::Value;
-use crate::vm::Vm;
 
-pub(crate) fn open(vm: &mut Vm) {
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
     crate::stdlib::new_library(
-        vm,
+        ctx,
         "os",
         &[("os.clock", clock), ("os.date", date), ("os.difftime", difftime), ("os.time", time)],
     );
 }
 
-fn clock(vm: &mut Vm, _base: usize, _count: usize) -> Result<usize, LuaError> {
-    let seconds = vm.host.started.elapsed().as_secs_f64();
-    vm.push(Value::Float(seconds));
+fn clock(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let seconds = ctx.host().started.elapsed().as_secs_f64();
+    ctx.push(Value::Float(seconds));
     Ok(1)
 }
 
@@ -46,18 +45,18 @@ fn now() -> i64 {
     }
 }
 
-fn cannot_represent(vm: &mut Vm, what: &str) -> LuaError {
-    vm.lib_error(&format!("{what} result cannot be represented in this installation"))
+fn cannot_represent(ctx: &mut Ctx<'_>, what: &str) -> LuaError {
+    ctx.lib_error(&format!("{what} result cannot be represented in this installation"))
 }
 
-fn date(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let format = match vm.arg(base, count, 0) {
+fn date(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let format = match ctx.arg(0) {
         Value::Nil => b"%c".to_vec(),
-        _ => check_string(vm, base, count, 1, "date")?.as_bytes().to_vec(),
+        _ => check_string(ctx, 1, "date")?.as_bytes().to_vec(),
     };
-    let t = match vm.arg(base, count, 1) {
+    let t = match ctx.arg(1) {
         Value::Nil => now(),
-        _ => check_integer(vm, base, count, 2, "date")?,
+        _ => check_integer(ctx, 2, "date")?,
     };
     // `!` asks for UTC; local time is UTC as well, only `%Z` tells them apart.
     let (utc, spec) = match format.strip_prefix(b"!") {
@@ -65,13 +64,13 @@ fn date(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         None => (false, &format[..]),
     };
     let Some(tm) = date::gmtime(t) else {
-        return Err(cannot_represent(vm, "date"));
+        return Err(cannot_represent(ctx, "date"));
     };
     // Lua compares C strings: a NUL ends the format here.
     if spec.split(|&c| c == 0).next() == Some(b"*t") {
-        let table = vm.new_table();
-        vm.push(Value::Table(table));
-        set_all_fields(vm, table, &tm)?;
+        let table = ctx.new_table();
+        ctx.push(Value::Table(table));
+        set_all_fields(ctx, table, &tm)?;
         return Ok(1);
     }
     let mut out = Vec::with_capacity(spec.len() + 16);
@@ -87,18 +86,18 @@ fn date(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
             // The message quotes the rest of the format (up to a NUL, as C does).
             let shown: Vec<u8> = rest.iter().copied().take_while(|&b| b != 0).collect();
             let message = format!("invalid conversion specifier '%{}'", String::from_utf8_lossy(&shown));
-            return Err(crate::stdlib::args::arg_error(vm, 1, "date", &message));
+            return Err(crate::stdlib::args::arg_error(ctx, 1, "date", &message));
         };
         date::strftime(&mut out, rest.get(..len).unwrap_or_default(), &tm, utc);
         i += 1 + len;
     }
-    let result = vm.intern(&out);
-    vm.push(result);
+    let result = ctx.intern(&out);
+    ctx.push(result);
     Ok(1)
 }
 
 /// Writes every field of `tm` into `table` as `os.date("*t")` and `os.time` do.
-fn set_all_fields(vm: &mut Vm, table: Gc<Table>, tm: &Tm) -> Result<(), LuaError> {
+fn set_all_fields(ctx: &mut Ctx<'_>, table: Gc<Table>, tm: &Tm) -> Result<(), LuaError> {
     let fields = [
         ("year", tm.year),
         ("month", tm.month),
@@ -110,24 +109,24 @@ fn set_all_fields(vm: &mut Vm, table: Gc<Table>, tm: &Tm) -> Result<(), LuaError
         ("wday", tm.wday + 1),
     ];
     for (name, value) in fields {
-        let key = vm.intern(name.as_bytes());
-        vm.set_index(Value::Table(table), key, Value::Int(value), Operand::Anonymous)?;
+        let key = ctx.intern(name.as_bytes());
+        ctx.set_index(Value::Table(table), key, Value::Int(value))?;
     }
-    let key = vm.intern(b"isdst");
-    vm.set_index(Value::Table(table), key, Value::Bool(false), Operand::Anonymous)
+    let key = ctx.intern(b"isdst");
+    ctx.set_index(Value::Table(table), key, Value::Bool(false))
 }
 
 /// Field `key` of the date table: an integer that, less `delta`, fits C's `int`;
 /// `default` when absent (`None`: the field is required).
 fn get_field(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     table: Gc<Table>,
     key: &str,
     default: Option<i64>,
     delta: i64,
 ) -> Result<i64, LuaError> {
-    let name = vm.intern(key.as_bytes());
-    let value = vm.index(Value::Table(table), name, Operand::Anonymous)?;
+    let name = ctx.intern(key.as_bytes());
+    let value = ctx.index(Value::Table(table), name)?;
     let integer = match value {
         Value::Int(i) => Some(i),
         Value::Float(f) => crate::number::float_to_int_exact(f),
@@ -139,54 +138,54 @@ fn get_field(
             let fits =
                 if i >= 0 { i - delta <= i64::from(i32::MAX) } else { i64::from(i32::MIN) + delta <= i };
             if !fits {
-                return Err(vm.lib_error(&format!("field '{key}' is out-of-bound")));
+                return Err(ctx.lib_error(&format!("field '{key}' is out-of-bound")));
             }
             Ok(i - delta)
         }
-        None if !value.is_nil() => Err(vm.lib_error(&format!("field '{key}' is not an integer"))),
+        None if !value.is_nil() => Err(ctx.lib_error(&format!("field '{key}' is not an integer"))),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(vm.lib_error(&format!("field '{key}' missing in date table"))),
+            None => Err(ctx.lib_error(&format!("field '{key}' missing in date table"))),
         },
     }
 }
 
-fn time(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let t = match vm.arg(base, count, 0) {
+fn time(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let t = match ctx.arg(0) {
         Value::Nil => now(),
         Value::Table(table) => {
             // As C's `struct tm`: years since 1900 and 0-based months, then back.
             let fields = Fields {
-                year: get_field(vm, table, "year", None, 1900)? + 1900,
-                month: get_field(vm, table, "month", None, 1)? + 1,
-                day: get_field(vm, table, "day", None, 0)?,
-                hour: get_field(vm, table, "hour", Some(12), 0)?,
-                min: get_field(vm, table, "min", Some(0), 0)?,
-                sec: get_field(vm, table, "sec", Some(0), 0)?,
+                year: get_field(ctx, table, "year", None, 1900)? + 1900,
+                month: get_field(ctx, table, "month", None, 1)? + 1,
+                day: get_field(ctx, table, "day", None, 0)?,
+                hour: get_field(ctx, table, "hour", Some(12), 0)?,
+                min: get_field(ctx, table, "min", Some(0), 0)?,
+                sec: get_field(ctx, table, "sec", Some(0), 0)?,
                 isdst: {
-                    let key = vm.intern(b"isdst");
-                    !vm.index(Value::Table(table), key, Operand::Anonymous)?.is_falsy()
+                    let key = ctx.intern(b"isdst");
+                    !ctx.index(Value::Table(table), key)?.is_falsy()
                 },
             };
             let Some((t, tm)) = date::mktime(&fields) else {
-                return Err(cannot_represent(vm, "time"));
+                return Err(cannot_represent(ctx, "time"));
             };
-            set_all_fields(vm, table, &tm)?;
+            set_all_fields(ctx, table, &tm)?;
             // C's `mktime` returns -1 for errors, so Lua refuses that time too.
             if t == -1 {
-                return Err(cannot_represent(vm, "time"));
+                return Err(cannot_represent(ctx, "time"));
             }
             t
         }
-        other => return Err(type_error(vm, 1, "time", "table", count, other)),
+        other => return Err(type_error(ctx, 1, "time", "table", other)),
     };
-    vm.push(Value::Int(t));
+    ctx.push(Value::Int(t));
     Ok(1)
 }
 
-fn difftime(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let t1 = check_integer(vm, base, count, 1, "difftime")?;
-    let t2 = check_integer(vm, base, count, 2, "difftime")?;
-    vm.push(Value::Float(t1 as f64 - t2 as f64));
+fn difftime(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let t1 = check_integer(ctx, 1, "difftime")?;
+    let t2 = check_integer(ctx, 2, "difftime")?;
+    ctx.push(Value::Float(t1 as f64 - t2 as f64));
     Ok(1)
 }

@@ -5,32 +5,26 @@
 //! sequence as lua5.4 for the same seed. The state (four 64-bit words) lives in a table
 //! both functions hold as their upvalue; scripts cannot reach it.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
-use crate::function::{Function, NativeFn, NativeKind};
+use crate::function::NativeFn;
 use crate::gc::Gc;
 use crate::stdlib::args::{arg_error, check_integer, opt_integer};
 use crate::table::Table;
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// Adds `random` and `randomseed` to the `math` table and seeds the generator from the
 /// time and an address, as Lua does at startup.
-pub(crate) fn open(vm: &mut Vm, math: Gc<Table>) {
-    let state = vm.new_table();
-    let (n1, n2) = entropy(vm);
+pub(crate) fn open(ctx: &mut Ctx<'_>, math: Gc<Table>) {
+    let state = ctx.new_table();
+    let (n1, n2) = entropy(ctx);
     save(state, seeded(n1, n2));
     let functions: [(&'static str, &str, NativeFn); 2] =
         [("math.random", "random", random), ("math.randomseed", "randomseed", randomseed)];
     for (qualified, short, func) in functions {
-        let f = vm.heap.alloc(Function::Native {
-            name: qualified,
-            func,
-            kind: NativeKind::Plain,
-            upvalue: Value::Table(state),
-            host: None,
-        });
-        let key = vm.intern(short.as_bytes());
-        let _ = math.set(key, Value::Function(f));
+        let f = ctx.new_native_closure(qualified, func, Value::Table(state));
+        let key = ctx.intern(short.as_bytes());
+        let _ = math.set(key, f);
     }
 }
 
@@ -60,17 +54,17 @@ fn seeded(n1: u64, n2: u64) -> State {
 }
 
 /// Two seeds that differ from run to run: the time and an address.
-fn entropy(vm: &Vm) -> (u64, u64) {
+fn entropy(ctx: &Ctx<'_>) -> (u64, u64) {
     let time = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() ^ u64::from(d.subsec_nanos()).rotate_left(32))
         .unwrap_or(0);
-    (time, vm as *const Vm as usize as u64)
+    (time, ctx.state_address() as u64)
 }
 
 /// The state kept in the upvalue table (fields 1..4); zeros if it is missing.
-fn load(vm: &Vm) -> (Option<Gc<Table>>, State) {
-    let Value::Table(t) = vm.native.upvalue else { return (None, [0; 4]) };
+fn load(ctx: &Ctx<'_>) -> (Option<Gc<Table>>, State) {
+    let Value::Table(t) = ctx.upvalue() else { return (None, [0; 4]) };
     let mut s = [0u64; 4];
     for (i, word) in s.iter_mut().enumerate() {
         if let Value::Int(v) = t.get_int(i as i64 + 1) {
@@ -111,52 +105,54 @@ fn project(mut random: u64, n: u64, s: &mut State) -> u64 {
     }
 }
 
-fn random(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let (table, mut s) = load(vm);
+fn random(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let (table, mut s) = load(ctx);
     // The draw happens before the arguments are checked, as in Lua.
     let draw = next(&mut s);
-    let result = random_value(vm, base, count, draw, &mut s);
+    let result = random_value(ctx, draw, &mut s);
     if let Some(t) = table {
         save(t, s);
     }
-    vm.push(result?);
+    ctx.push(result?);
     Ok(1)
 }
 
-fn random_value(vm: &mut Vm, base: usize, count: usize, draw: u64, s: &mut State) -> Result<Value, LuaError> {
+fn random_value(ctx: &mut Ctx<'_>, draw: u64, s: &mut State) -> Result<Value, LuaError> {
+    let count = ctx.nargs();
     let (low, up) = match count {
         0 => return Ok(Value::Float(to_float(draw))),
         1 => {
-            let up = check_integer(vm, base, count, 1, "random")?;
+            let up = check_integer(ctx, 1, "random")?;
             if up == 0 {
                 // `random(0)`: all 64 bits.
                 return Ok(Value::Int(draw as i64));
             }
             (1, up)
         }
-        2 => (check_integer(vm, base, count, 1, "random")?, check_integer(vm, base, count, 2, "random")?),
-        _ => return Err(vm.lib_error("wrong number of arguments")),
+        2 => (check_integer(ctx, 1, "random")?, check_integer(ctx, 2, "random")?),
+        _ => return Err(ctx.lib_error("wrong number of arguments")),
     };
     if low > up {
-        return Err(arg_error(vm, 1, "random", "interval is empty"));
+        return Err(arg_error(ctx, 1, "random", "interval is empty"));
     }
     let offset = project(draw, (up as u64).wrapping_sub(low as u64), s);
     Ok(Value::Int(offset.wrapping_add(low as u64) as i64))
 }
 
-fn randomseed(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+fn randomseed(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     let (n1, n2) = if count == 0 {
-        entropy(vm)
+        entropy(ctx)
     } else {
-        let n1 = check_integer(vm, base, count, 1, "randomseed")?;
-        let n2 = opt_integer(vm, base, count, 2, "randomseed", 0)?;
+        let n1 = check_integer(ctx, 1, "randomseed")?;
+        let n2 = opt_integer(ctx, 2, "randomseed", 0)?;
         (n1 as u64, n2 as u64)
     };
-    if let (Some(t), _) = load(vm) {
+    if let (Some(t), _) = load(ctx) {
         save(t, seeded(n1, n2));
     }
-    vm.push(Value::Int(n1 as i64));
-    vm.push(Value::Int(n2 as i64));
+    ctx.push(Value::Int(n1 as i64));
+    ctx.push(Value::Int(n2 as i64));
     Ok(2)
 }
 

@@ -9,14 +9,14 @@
 //!
 //! GC: the comparator may run Lua code, and the values being compared may be held
 //! nowhere else (the comparator can clear the table). The pivot and the two values in
-//! hand live in three stack slots reserved above the arguments for the whole sort.
+//! hand live in three slots `sort` pushes for the whole sort.
 //! Element access goes through `table.rs`; it must not touch table internals.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::stdlib::args::{arg_error, type_error};
 use crate::stdlib::table::{check_table_like, get_index, length_of, set_index, READ_WRITE_LEN};
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// Below this range size the pivot is the middle element, never a random one.
 const RANDOM_PIVOT_LIMIT: i64 = 100;
@@ -24,24 +24,24 @@ const RANDOM_PIVOT_LIMIT: i64 = 100;
 /// Arrays must be shorter than this (Lua's `INT_MAX`, the range of its indices).
 const MAX_SORT: i64 = i32::MAX as i64;
 
-pub(crate) fn sort(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let table = check_table_like(vm, base, count, 1, "sort", READ_WRITE_LEN)?;
-    let n = length_of(vm, table)?;
+pub(crate) fn sort(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let table = check_table_like(ctx, 1, "sort", READ_WRITE_LEN)?;
+    let n = length_of(ctx, table)?;
     if n > 1 {
         if n >= MAX_SORT {
-            return Err(arg_error(vm, 1, "sort", "array too big"));
+            return Err(arg_error(ctx, 1, "sort", "array too big"));
         }
-        let comparator = vm.arg(base, count, 1);
+        let comparator = ctx.arg(1);
         if !matches!(comparator, Value::Nil | Value::Function(_)) {
-            return Err(type_error(vm, 2, "sort", "function", count, comparator));
+            return Err(type_error(ctx, 2, "sort", "function", comparator));
         }
-        let slots = vm.stack.len();
+        let slots = ctx.pushed();
         for _ in 0..3 {
-            vm.push(Value::Nil);
+            ctx.push(Value::Nil);
         }
         let mut sorter = Sorter { table, comparator, slots };
-        sorter.sort(vm, 1, n, 0)?;
-        vm.stack.truncate(slots);
+        sorter.sort(ctx, 1, n, 0)?;
+        ctx.truncate_pushed(slots);
     }
     Ok(0)
 }
@@ -58,44 +58,42 @@ struct Sorter {
     table: Value,
     /// A function, or nil for `<`.
     comparator: Value,
-    /// Stack index of the first of the three slots.
+    /// The first of the three slots, counted among the values `sort` pushed.
     slots: usize,
 }
 
 impl Sorter {
     /// `t[i]`, kept in `slot`.
-    fn get(&self, vm: &mut Vm, i: i64, slot: Slot) -> Result<Value, LuaError> {
-        let value = get_index(vm, self.table, i)?;
-        if let Some(place) = vm.stack.get_mut(self.slots + slot as usize) {
-            *place = value;
-        }
+    fn get(&self, ctx: &mut Ctx<'_>, i: i64, slot: Slot) -> Result<Value, LuaError> {
+        let value = get_index(ctx, self.table, i)?;
+        ctx.set_pushed_value(self.slots + slot as usize, value);
         Ok(value)
     }
 
-    fn set(&self, vm: &mut Vm, i: i64, value: Value) -> Result<(), LuaError> {
-        set_index(vm, self.table, i, value)
+    fn set(&self, ctx: &mut Ctx<'_>, i: i64, value: Value) -> Result<(), LuaError> {
+        set_index(ctx, self.table, i, value)
     }
 
     /// `a < b` by the comparator (or the `<` operator, with `__lt`).
-    fn less(&self, vm: &mut Vm, a: Value, b: Value) -> Result<bool, LuaError> {
+    fn less(&self, ctx: &mut Ctx<'_>, a: Value, b: Value) -> Result<bool, LuaError> {
         if self.comparator.is_nil() {
-            return vm.less(a, b, false);
+            return ctx.less(a, b, false);
         }
-        let results = vm.call(self.comparator, &[a, b])?;
+        let results = ctx.call(self.comparator, &[a, b])?;
         Ok(results.first().is_some_and(|v| !v.is_falsy()))
     }
 
     /// Sorts `t[lo..=up]`; `rnd` picks pivots in large ranges once a partition was
     /// badly unbalanced (0: middle pivots).
-    fn sort(&mut self, vm: &mut Vm, lo: i64, up: i64, rnd: u32) -> Result<(), LuaError> {
+    fn sort(&mut self, ctx: &mut Ctx<'_>, lo: i64, up: i64, rnd: u32) -> Result<(), LuaError> {
         let (mut lo, mut up, mut rnd) = (lo, up, rnd);
         while lo < up {
             // Order t[lo] and t[up].
-            let a = self.get(vm, lo, Slot::A)?;
-            let b = self.get(vm, up, Slot::B)?;
-            if self.less(vm, b, a)? {
-                self.set(vm, lo, b)?;
-                self.set(vm, up, a)?;
+            let a = self.get(ctx, lo, Slot::A)?;
+            let b = self.get(ctx, up, Slot::B)?;
+            if self.less(ctx, b, a)? {
+                self.set(ctx, lo, b)?;
+                self.set(ctx, up, a)?;
             }
             if up - lo == 1 {
                 return Ok(());
@@ -106,35 +104,35 @@ impl Sorter {
                 choose_pivot(lo, up, rnd)
             };
             // Order t[lo], t[p] and t[up].
-            let a = self.get(vm, p, Slot::A)?;
-            let b = self.get(vm, lo, Slot::B)?;
-            if self.less(vm, a, b)? {
-                self.set(vm, p, b)?;
-                self.set(vm, lo, a)?;
+            let a = self.get(ctx, p, Slot::A)?;
+            let b = self.get(ctx, lo, Slot::B)?;
+            if self.less(ctx, a, b)? {
+                self.set(ctx, p, b)?;
+                self.set(ctx, lo, a)?;
             } else {
-                let b = self.get(vm, up, Slot::B)?;
-                if self.less(vm, b, a)? {
-                    self.set(vm, p, b)?;
-                    self.set(vm, up, a)?;
+                let b = self.get(ctx, up, Slot::B)?;
+                if self.less(ctx, b, a)? {
+                    self.set(ctx, p, b)?;
+                    self.set(ctx, up, a)?;
                 }
             }
             if up - lo == 2 {
                 return Ok(());
             }
             // The pivot goes to up - 1, out of the partition's way.
-            let pivot = self.get(vm, p, Slot::Pivot)?;
-            let b = self.get(vm, up - 1, Slot::B)?;
-            self.set(vm, p, b)?;
-            self.set(vm, up - 1, pivot)?;
-            p = self.partition(vm, lo, up, pivot)?;
+            let pivot = self.get(ctx, p, Slot::Pivot)?;
+            let b = self.get(ctx, up - 1, Slot::B)?;
+            self.set(ctx, p, b)?;
+            self.set(ctx, up - 1, pivot)?;
+            p = self.partition(ctx, lo, up, pivot)?;
             // Recurse into the smaller side, loop on the larger.
             let smaller;
             if p - lo < up - p {
-                self.sort(vm, lo, p - 1, rnd)?;
+                self.sort(ctx, lo, p - 1, rnd)?;
                 smaller = p - lo;
                 lo = p + 1;
             } else {
-                self.sort(vm, p + 1, up, rnd)?;
+                self.sort(ctx, p + 1, up, rnd)?;
                 smaller = up - p;
                 up = p - 1;
             }
@@ -147,7 +145,7 @@ impl Sorter {
 
     /// Partitions `t[lo..=up]` around `pivot` (at `up - 1`; `t[lo] <= pivot <= t[up]`):
     /// returns its final index, with smaller elements below and larger above.
-    fn partition(&mut self, vm: &mut Vm, lo: i64, up: i64, pivot: Value) -> Result<i64, LuaError> {
+    fn partition(&mut self, ctx: &mut Ctx<'_>, lo: i64, up: i64, pivot: Value) -> Result<i64, LuaError> {
         let mut i = lo;
         let mut j = up - 1;
         loop {
@@ -156,34 +154,34 @@ impl Sorter {
             let mut a;
             loop {
                 i += 1;
-                a = self.get(vm, i, Slot::A)?;
-                if !self.less(vm, a, pivot)? {
+                a = self.get(ctx, i, Slot::A)?;
+                if !self.less(ctx, a, pivot)? {
                     break;
                 }
                 if i == up - 1 {
-                    return Err(vm.lib_error("invalid order function for sorting"));
+                    return Err(ctx.lib_error("invalid order function for sorting"));
                 }
             }
             // Retreat j while pivot < t[j]; passing i means t[i] is both >= and < pivot.
             let mut b;
             loop {
                 j -= 1;
-                b = self.get(vm, j, Slot::B)?;
-                if !self.less(vm, pivot, b)? {
+                b = self.get(ctx, j, Slot::B)?;
+                if !self.less(ctx, pivot, b)? {
                     break;
                 }
                 if j < i {
-                    return Err(vm.lib_error("invalid order function for sorting"));
+                    return Err(ctx.lib_error("invalid order function for sorting"));
                 }
             }
             if j < i {
                 // Put the pivot between the two parts.
-                self.set(vm, up - 1, a)?;
-                self.set(vm, i, pivot)?;
+                self.set(ctx, up - 1, a)?;
+                self.set(ctx, i, pivot)?;
                 return Ok(i);
             }
-            self.set(vm, i, b)?;
-            self.set(vm, j, a)?;
+            self.set(ctx, i, b)?;
+            self.set(ctx, j, a)?;
         }
     }
 }

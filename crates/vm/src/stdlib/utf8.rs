@@ -6,11 +6,11 @@
 //! Owns decoding and encoding of UTF-8 and these functions' position rules and errors.
 //! Strings are plain byte strings; nothing here assumes they are valid UTF-8.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
-use crate::function::{Function, NativeFn, NativeKind};
+use crate::function::NativeFn;
 use crate::stdlib::args::{arg_error, check_integer, check_string, opt_integer};
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// The largest Unicode code point.
 const MAX_UNICODE: u32 = 0x10FFFF;
@@ -24,29 +24,22 @@ const MAX_RESULTS: usize = 1_000_000;
 const CHARPATTERN: &[u8] = b"[\x00-\x7F\xC2-\xFD][\x80-\xBF]*";
 
 /// Installs the `utf8` library.
-pub(crate) fn open(vm: &mut Vm) {
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
     let utf8 = crate::stdlib::new_library(
-        vm,
+        ctx,
         "utf8",
         &[("utf8.char", char), ("utf8.codepoint", codepoint), ("utf8.len", len), ("utf8.offset", offset)],
     );
-    let iterators = vm.new_table();
+    let iterators = ctx.new_table();
     for (i, step) in [(1, next_code_strict as NativeFn), (2, next_code_lax)] {
-        let f = vm.heap.alloc(Function::native("codes_step", step));
-        iterators.set_int(i, Value::Function(f));
+        let f = ctx.new_native("codes_step", step);
+        iterators.set_int(i, f);
     }
-    let codes = Function::Native {
-        name: "utf8.codes",
-        func: codes,
-        kind: NativeKind::Plain,
-        upvalue: Value::Table(iterators),
-        host: None,
-    };
-    let codes = Value::Function(vm.heap.alloc(codes));
-    let key = vm.intern(b"codes");
+    let codes = ctx.new_native_closure("utf8.codes", codes, Value::Table(iterators));
+    let key = ctx.intern(b"codes");
     let _ = utf8.set(key, codes);
-    let key = vm.intern(b"charpattern");
-    let pattern = vm.intern(CHARPATTERN);
+    let key = ctx.intern(b"charpattern");
+    let pattern = ctx.intern(CHARPATTERN);
     let _ = utf8.set(key, pattern);
 }
 
@@ -127,38 +120,39 @@ fn relative(position: i64, len: usize) -> i64 {
     }
 }
 
-fn char(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+fn char(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     let mut out = Vec::new();
     for n in 1..=count {
-        let code = check_integer(vm, base, count, n, "char")? as u64;
+        let code = check_integer(ctx, n, "char")? as u64;
         if code > u64::from(MAX_UTF) {
-            return Err(arg_error(vm, n, "char", "value out of range"));
+            return Err(arg_error(ctx, n, "char", "value out of range"));
         }
         encode(&mut out, code as u32);
     }
-    let result = vm.intern(&out);
-    vm.push(result);
+    let result = ctx.intern(&out);
+    ctx.push(result);
     Ok(1)
 }
 
-fn codepoint(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "codepoint")?;
+fn codepoint(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "codepoint")?;
     let len = s.len();
-    let first = relative(opt_integer(vm, base, count, 2, "codepoint", 1)?, len);
-    let last = relative(opt_integer(vm, base, count, 3, "codepoint", first)?, len);
-    let lax = !vm.arg(base, count, 3).is_falsy();
+    let first = relative(opt_integer(ctx, 2, "codepoint", 1)?, len);
+    let last = relative(opt_integer(ctx, 3, "codepoint", first)?, len);
+    let lax = !ctx.arg(3).is_falsy();
     if first < 1 {
-        return Err(arg_error(vm, 2, "codepoint", "out of bounds"));
+        return Err(arg_error(ctx, 2, "codepoint", "out of bounds"));
     }
     if last > len as i64 {
-        return Err(arg_error(vm, 3, "codepoint", "out of bounds"));
+        return Err(arg_error(ctx, 3, "codepoint", "out of bounds"));
     }
     if first > last {
         return Ok(0);
     }
     // Both are in [1, len] now. Each byte may be a result: Lua's stack must hold them.
-    if (last - first) as usize + vm.stack.len() >= MAX_RESULTS {
-        return Err(vm.lib_error("stack overflow (string slice too long)"));
+    if (last - first) as usize + ctx.stack_size() >= MAX_RESULTS {
+        return Err(ctx.lib_error("stack overflow (string slice too long)"));
     }
     let bytes = s.as_bytes();
     let (mut i, end) = (first as usize - 1, last as usize);
@@ -169,27 +163,27 @@ fn codepoint(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> 
                 codes.push(code);
                 i = next;
             }
-            None => return Err(vm.lib_error("invalid UTF-8 code")),
+            None => return Err(ctx.lib_error("invalid UTF-8 code")),
         }
     }
     let n = codes.len();
     for code in codes {
-        vm.push(Value::Int(i64::from(code)));
+        ctx.push(Value::Int(i64::from(code)));
     }
     Ok(n)
 }
 
-fn len(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "len")?;
+fn len(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "len")?;
     let len = s.len() as i64;
-    let first = relative(opt_integer(vm, base, count, 2, "len", 1)?, len as usize);
-    let last = relative(opt_integer(vm, base, count, 3, "len", -1)?, len as usize);
-    let lax = !vm.arg(base, count, 3).is_falsy();
+    let first = relative(opt_integer(ctx, 2, "len", 1)?, len as usize);
+    let last = relative(opt_integer(ctx, 3, "len", -1)?, len as usize);
+    let lax = !ctx.arg(3).is_falsy();
     if !(1 <= first && first - 1 <= len) {
-        return Err(arg_error(vm, 2, "len", "initial position out of bounds"));
+        return Err(arg_error(ctx, 2, "len", "initial position out of bounds"));
     }
     if last > len {
-        return Err(arg_error(vm, 3, "len", "final position out of bounds"));
+        return Err(arg_error(ctx, 3, "len", "final position out of bounds"));
     }
     // 0-based from here: characters starting in [i, last - 1].
     let bytes = s.as_bytes();
@@ -202,24 +196,24 @@ fn len(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
                 n += 1;
             }
             None => {
-                vm.push(Value::Nil);
-                vm.push(Value::Int(i + 1));
+                ctx.push(Value::Nil);
+                ctx.push(Value::Int(i + 1));
                 return Ok(2);
             }
         }
     }
-    vm.push(Value::Int(n));
+    ctx.push(Value::Int(n));
     Ok(1)
 }
 
-fn offset(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "offset")?;
+fn offset(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "offset")?;
     let len = s.len();
-    let mut n = check_integer(vm, base, count, 2, "offset")?;
+    let mut n = check_integer(ctx, 2, "offset")?;
     let default = if n >= 0 { 1 } else { len as i64 + 1 };
-    let position = relative(opt_integer(vm, base, count, 3, "offset", default)?, len);
+    let position = relative(opt_integer(ctx, 3, "offset", default)?, len);
     if !(1 <= position && position - 1 <= len as i64) {
-        return Err(arg_error(vm, 3, "offset", "position out of bounds"));
+        return Err(arg_error(ctx, 3, "offset", "position out of bounds"));
     }
     let bytes = s.as_bytes();
     // 0-based, in [0, len].
@@ -231,7 +225,7 @@ fn offset(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         }
     } else {
         if is_continuation(bytes, i) {
-            return Err(vm.lib_error("initial position is a continuation byte"));
+            return Err(ctx.lib_error("initial position is a continuation byte"));
         }
         if n < 0 {
             while n < 0 && i > 0 {
@@ -255,45 +249,45 @@ fn offset(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
         }
     }
     if n == 0 {
-        vm.push(Value::Int(i as i64 + 1));
+        ctx.push(Value::Int(i as i64 + 1));
     } else {
-        vm.push(Value::Nil);
+        ctx.push(Value::Nil);
     }
     Ok(1)
 }
 
-fn codes(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let lax = !vm.arg(base, count, 1).is_falsy();
-    check_string(vm, base, count, 1, "codes")?;
-    let subject = vm.arg(base, count, 0);
+fn codes(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let lax = !ctx.arg(1).is_falsy();
+    check_string(ctx, 1, "codes")?;
+    let subject = ctx.arg(0);
     // The same two iterator functions every time, as in Lua.
-    let iterator = match vm.native.upvalue {
+    let iterator = match ctx.upvalue() {
         Value::Table(t) => t.get_int(if lax { 2 } else { 1 }),
         _ => Value::Nil,
     };
-    vm.push(iterator);
-    vm.push(subject);
-    vm.push(Value::Int(0));
+    ctx.push(iterator);
+    ctx.push(subject);
+    ctx.push(Value::Int(0));
     Ok(3)
 }
 
-fn next_code_strict(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    next_code(vm, base, count, true)
+fn next_code_strict(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    next_code(ctx, true)
 }
 
-fn next_code_lax(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    next_code(vm, base, count, false)
+fn next_code_lax(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    next_code(ctx, false)
 }
 
 /// One step of `utf8.codes`: the character at or after 0-based byte `control` (the
 /// 1-based position of the previous character), skipping continuation bytes first, as
 /// Lua 5.4.4 does (so stray continuation bytes are passed over, not reported).
-fn next_code(vm: &mut Vm, base: usize, count: usize, strict: bool) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "codes")?;
+fn next_code(ctx: &mut Ctx<'_>, strict: bool) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "codes")?;
     let bytes = s.as_bytes();
     // As `lua_tointeger`: numeric strings convert, anything else is 0. A negative
     // control is huge as unsigned: the iteration is over.
-    let control = crate::ops::to_number(vm.arg(base, count, 1)).and_then(crate::ops::to_integer).unwrap_or(0);
+    let control = crate::ops::to_number(ctx.arg(1)).and_then(crate::ops::to_integer).unwrap_or(0);
     let Ok(mut i) = usize::try_from(control) else { return Ok(0) };
     while i < bytes.len() && is_continuation(bytes, i) {
         i += 1;
@@ -303,11 +297,11 @@ fn next_code(vm: &mut Vm, base: usize, count: usize, strict: bool) -> Result<usi
     }
     match decode(bytes, i, strict) {
         Some((code, _)) => {
-            vm.push(Value::Int(i as i64 + 1));
-            vm.push(Value::Int(i64::from(code)));
+            ctx.push(Value::Int(i as i64 + 1));
+            ctx.push(Value::Int(i64::from(code)));
             Ok(2)
         }
-        None => Err(vm.lib_error("invalid UTF-8 code")),
+        None => Err(ctx.lib_error("invalid UTF-8 code")),
     }
 }
 

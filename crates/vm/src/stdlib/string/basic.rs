@@ -5,10 +5,10 @@
 //! large`). Strings are byte strings; case mapping is the C locale's (ASCII only).
 
 use super::{end_position, slice, start_position};
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::stdlib::args::{arg_error, check_integer, check_string, opt_integer, opt_string};
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// The longest string `rep` builds (Lua's `MAXSIZE`: what fits in a C `int`).
 const MAX_STRING: u64 = i32::MAX as u64;
@@ -17,96 +17,97 @@ const MAX_STRING: u64 = i32::MAX as u64;
 const MAX_RESULTS: usize = 1_000_000;
 
 /// `string.byte(s [, i [, j]])`: the byte values of `s[i..j]`.
-pub(super) fn byte(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "byte")?;
+pub(super) fn byte(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "byte")?;
     let len = s.len();
-    let i = opt_integer(vm, base, count, 2, "byte", 1)?;
+    let i = opt_integer(ctx, 2, "byte", 1)?;
     // The end defaults to `i` as given, before it is adjusted (`s:byte(-10)` of a
     // shorter string is nothing).
-    let last = end_position(opt_integer(vm, base, count, 3, "byte", i)?, len);
+    let last = end_position(opt_integer(ctx, 3, "byte", i)?, len);
     let first = start_position(i, len);
     if first > last {
         return Ok(0);
     }
     let n = last - first + 1;
     if n >= i32::MAX as usize {
-        return Err(vm.lib_error("string slice too long"));
+        return Err(ctx.lib_error("string slice too long"));
     }
-    if vm.stack.len() + n >= MAX_RESULTS {
-        return Err(vm.lib_error("stack overflow (string slice too long)"));
+    if ctx.stack_size() + n >= MAX_RESULTS {
+        return Err(ctx.lib_error("stack overflow (string slice too long)"));
     }
     for &b in slice(s.as_bytes(), first - 1, last) {
-        vm.push(Value::Int(i64::from(b)));
+        ctx.push(Value::Int(i64::from(b)));
     }
     Ok(n)
 }
 
 /// `string.char(...)`: the string of these byte values.
-pub(super) fn char(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+pub(super) fn char(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     let mut bytes = Vec::with_capacity(count);
     for n in 1..=count {
-        let code = check_integer(vm, base, count, n, "char")?;
+        let code = check_integer(ctx, n, "char")?;
         match u8::try_from(code) {
             Ok(b) => bytes.push(b),
-            Err(_) => return Err(arg_error(vm, n, "char", "value out of range")),
+            Err(_) => return Err(arg_error(ctx, n, "char", "value out of range")),
         }
     }
-    let s = vm.intern(&bytes);
-    vm.push(s);
+    let s = ctx.intern(&bytes);
+    ctx.push(s);
     Ok(1)
 }
 
 /// `string.len(s)`.
-pub(super) fn len(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "len")?;
-    vm.push(Value::Int(s.len() as i64));
+pub(super) fn len(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "len")?;
+    ctx.push(Value::Int(s.len() as i64));
     Ok(1)
 }
 
 /// `string.lower(s)`.
-pub(super) fn lower(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "lower")?;
-    let result = vm.intern(&s.as_bytes().to_ascii_lowercase());
-    vm.push(result);
+pub(super) fn lower(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "lower")?;
+    let result = ctx.intern(&s.as_bytes().to_ascii_lowercase());
+    ctx.push(result);
     Ok(1)
 }
 
 /// `string.upper(s)`.
-pub(super) fn upper(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "upper")?;
-    let result = vm.intern(&s.as_bytes().to_ascii_uppercase());
-    vm.push(result);
+pub(super) fn upper(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "upper")?;
+    let result = ctx.intern(&s.as_bytes().to_ascii_uppercase());
+    ctx.push(result);
     Ok(1)
 }
 
 /// `string.reverse(s)`.
-pub(super) fn reverse(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "reverse")?;
+pub(super) fn reverse(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "reverse")?;
     let mut bytes = s.as_bytes().to_vec();
     bytes.reverse();
-    let result = vm.intern(&bytes);
-    vm.push(result);
+    let result = ctx.intern(&bytes);
+    ctx.push(result);
     Ok(1)
 }
 
 /// `string.rep(s, n [, sep])`: `n` copies of `s` separated by `sep`.
-pub(super) fn rep(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "rep")?;
-    let n = check_integer(vm, base, count, 2, "rep")?;
-    let sep = opt_string(vm, base, count, 3, "rep")?;
+pub(super) fn rep(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "rep")?;
+    let n = check_integer(ctx, 2, "rep")?;
+    let sep = opt_string(ctx, 3, "rep")?;
     let sep: &[u8] = match &sep {
         Some(sep) => sep.as_bytes(),
         None => b"",
     };
     if n <= 0 {
-        let empty = vm.intern(b"");
-        vm.push(empty);
+        let empty = ctx.intern(b"");
+        ctx.push(empty);
         return Ok(1);
     }
     let n = n as u64;
     let unit = (s.len() + sep.len()) as u64;
     if unit > MAX_STRING / n {
-        return Err(vm.lib_error("resulting string too large"));
+        return Err(ctx.lib_error("resulting string too large"));
     }
     // `unit * n` is below MAX_STRING, so every length here fits in usize.
     let unit = unit as usize;
@@ -114,7 +115,7 @@ pub(super) fn rep(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaEr
     let mut bytes = Vec::new();
     // Up to 2 GiB may be asked for: a failed allocation is a Lua error, not an abort.
     if bytes.try_reserve_exact((unit * copies).saturating_sub(sep.len())).is_err() {
-        return Err(vm.lib_error("not enough memory"));
+        return Err(ctx.lib_error("not enough memory"));
     }
     bytes.extend_from_slice(s.as_bytes());
     if copies > 1 && unit > 0 {
@@ -130,18 +131,19 @@ pub(super) fn rep(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaEr
             have += take;
         }
     }
-    let result = vm.intern(&bytes);
-    vm.push(result);
+    let result = ctx.intern(&bytes);
+    ctx.push(result);
     Ok(1)
 }
 
 /// `string.sub(s, i [, j])`: the substring from `i` to `j`, with Lua's index rules.
-pub(super) fn sub(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "sub")?;
+pub(super) fn sub(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "sub")?;
     let len = s.len();
-    let first = start_position(check_integer(vm, base, count, 2, "sub")?, len);
-    let last = end_position(opt_integer(vm, base, count, 3, "sub", -1)?, len);
-    let result = if first <= last { vm.intern(slice(s.as_bytes(), first - 1, last)) } else { vm.intern(b"") };
-    vm.push(result);
+    let first = start_position(check_integer(ctx, 2, "sub")?, len);
+    let last = end_position(opt_integer(ctx, 3, "sub", -1)?, len);
+    let result =
+        if first <= last { ctx.intern(slice(s.as_bytes(), first - 1, last)) } else { ctx.intern(b"") };
+    ctx.push(result);
     Ok(1)
 }

@@ -10,11 +10,11 @@
 
 use std::borrow::Cow;
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::number;
 use crate::stdlib::args::{arg_error, check_float, check_integer, check_string, lib_error_bytes};
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// Name of the function in argument errors.
 const NAME: &str = "format";
@@ -38,10 +38,11 @@ const MAX_SPEC: usize = 22;
 const LONG_STRING: usize = 100;
 
 /// `string.format(fmt, ...)`.
-pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+pub(crate) fn format(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     // A copy: the format string may be a converted number nothing roots, and `%s` can
     // run Lua code (`__tostring`).
-    let fmt = check_string(vm, base, count, 1, NAME)?.as_bytes().to_vec();
+    let fmt = check_string(ctx, 1, NAME)?.as_bytes().to_vec();
     // Room for a few conversions, so most results need no reallocation.
     let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 64);
     let mut arg = 1;
@@ -59,7 +60,7 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
         }
         arg += 1;
         if arg > count {
-            return Err(arg_error(vm, arg, NAME, "no value"));
+            return Err(arg_error(ctx, arg, NAME, "no value"));
         }
         // The specification: flags, digits and '.' (checked per conversion below), then
         // the conversion byte (NUL past the end, as C sees it).
@@ -67,7 +68,7 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
         let spanned =
             rest.iter().take_while(|&&c| matches!(c, b'-' | b'+' | b'#' | b' ' | b'.' | b'0'..=b'9')).count();
         if spanned + 1 >= MAX_SPEC {
-            return Err(vm.lib_error("invalid format (too long)"));
+            return Err(ctx.lib_error("invalid format (too long)"));
         }
         let conversion = rest.get(spanned).copied().unwrap_or(0);
         // The specification as written: from the '%' (at `i - 1`) through the conversion
@@ -75,57 +76,55 @@ pub(crate) fn format(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
         let form_end = if conversion == 0 { i + spanned } else { i + spanned + 1 };
         let form = fmt.get(i - 1..form_end).unwrap_or_default();
         i += spanned + 1;
-        convert(vm, &mut out, form, conversion, base, count, arg)?;
+        convert(ctx, &mut out, form, conversion, arg)?;
     }
-    let result = vm.intern(&out);
-    vm.push(result);
+    let result = ctx.intern(&out);
+    ctx.push(result);
     Ok(1)
 }
 
 /// Appends the conversion `form` (`%-5.2f`) of argument number `arg` to `out`.
 fn convert(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     out: &mut Vec<u8>,
     form: &[u8],
     conversion: u8,
-    base: usize,
-    count: usize,
     arg: usize,
 ) -> Result<(), LuaError> {
-    let value = vm.arg(base, count, arg - 1);
+    let value = ctx.arg(arg - 1);
     match conversion {
         b'c' => {
-            let spec = check_spec(vm, form, FLAGS_CHAR, false)?;
-            let n = check_integer(vm, base, count, arg, NAME)?;
+            let spec = check_spec(ctx, form, FLAGS_CHAR, false)?;
+            let n = check_integer(ctx, arg, NAME)?;
             // C passes the integer as an `int` and prints it as an `unsigned char`.
             pad(out, &spec, b"", b"", &[n as u8], false);
         }
         b'd' | b'i' => {
-            let n = check_integer(vm, base, count, arg, NAME)?;
-            let spec = check_spec(vm, form, FLAGS_INT, true)?;
+            let n = check_integer(ctx, arg, NAME)?;
+            let spec = check_spec(ctx, form, FLAGS_INT, true)?;
             let sign = sign_of(&spec, n < 0);
             let mut buf = [0; DIGITS_BUF];
             let digits = with_precision(&spec, radix_digits(n.unsigned_abs(), 10, false, &mut buf));
             integer(out, &spec, sign, b"", &digits);
         }
         b'u' | b'o' | b'x' | b'X' => {
-            let n = check_integer(vm, base, count, arg, NAME)? as u64;
+            let n = check_integer(ctx, arg, NAME)? as u64;
             let flags = if conversion == b'u' { FLAGS_UNSIGNED } else { FLAGS_HEX };
-            let spec = check_spec(vm, form, flags, true)?;
+            let spec = check_spec(ctx, form, flags, true)?;
             unsigned(out, &spec, conversion, n);
         }
         b'a' | b'A' => {
-            let spec = check_spec(vm, form, FLAGS_FLOAT, true)?;
-            let f = check_float(vm, base, count, arg, NAME)?;
+            let spec = check_spec(ctx, form, FLAGS_FLOAT, true)?;
+            let f = check_float(ctx, arg, NAME)?;
             float(out, &spec, conversion, f);
         }
         b'e' | b'E' | b'f' | b'g' | b'G' => {
-            let f = check_float(vm, base, count, arg, NAME)?;
-            let spec = check_spec(vm, form, FLAGS_FLOAT, true)?;
+            let f = check_float(ctx, arg, NAME)?;
+            let spec = check_spec(ctx, form, FLAGS_FLOAT, true)?;
             float(out, &spec, conversion, f);
         }
         b'p' => {
-            let spec = check_spec(vm, form, FLAGS_CHAR, false)?;
+            let spec = check_spec(ctx, form, FLAGS_CHAR, false)?;
             let text = match value.gc_addr() {
                 Some(addr) => format!("{addr:#x}"),
                 None => "(null)".to_owned(),
@@ -134,13 +133,13 @@ fn convert(
         }
         b'q' => {
             if form.len() > 2 {
-                return Err(vm.lib_error("specifier '%q' cannot have modifiers"));
+                return Err(ctx.lib_error("specifier '%q' cannot have modifiers"));
             }
-            literal(vm, out, arg, value)?;
+            literal(ctx, out, arg, value)?;
         }
         b's' => {
             // No Lua code runs (so no collection) from here on: the string stays alive.
-            let string = match vm.tostring(value)? {
+            let string = match ctx.tostring(value)? {
                 Value::Str(s) => Some(s),
                 _ => None,
             };
@@ -149,9 +148,9 @@ fn convert(
                 out.extend_from_slice(text);
             } else {
                 if text.contains(&0) {
-                    return Err(arg_error(vm, arg, NAME, "string contains zeros"));
+                    return Err(arg_error(ctx, arg, NAME, "string contains zeros"));
                 }
-                let spec = check_spec(vm, form, FLAGS_CHAR, true)?;
+                let spec = check_spec(ctx, form, FLAGS_CHAR, true)?;
                 match spec.precision {
                     None if text.len() >= LONG_STRING => out.extend_from_slice(text),
                     precision => {
@@ -165,7 +164,7 @@ fn convert(
             let mut message = b"invalid conversion '".to_vec();
             message.extend_from_slice(form);
             message.extend_from_slice(b"' to 'format'");
-            return Err(lib_error_bytes(vm, &message));
+            return Err(lib_error_bytes(ctx, &message));
         }
     }
     Ok(())
@@ -194,7 +193,7 @@ struct Spec {
 
 /// Checks `form` as `lstrlib.c` does (only `flags`, a width of at most two digits not
 /// starting with 0, a precision of at most two digits if `precision`) and reads it.
-fn check_spec(vm: &mut Vm, form: &[u8], flags: &[u8], precision: bool) -> Result<Spec, LuaError> {
+fn check_spec(ctx: &mut Ctx<'_>, form: &[u8], flags: &[u8], precision: bool) -> Result<Spec, LuaError> {
     let body = form.get(1..).unwrap_or_default();
     let mut spec = Spec::default();
     let mut at = 0;
@@ -219,7 +218,7 @@ fn check_spec(vm: &mut Vm, form: &[u8], flags: &[u8], precision: bool) -> Result
         let mut message = b"invalid conversion specification: '".to_vec();
         message.extend_from_slice(form);
         message.push(b'\'');
-        return Err(lib_error_bytes(vm, &message));
+        return Err(lib_error_bytes(ctx, &message));
     }
     Ok(spec)
 }
@@ -500,7 +499,7 @@ fn hex_float(x: f64, precision: Option<usize>, alt: bool, upper: bool) -> String
 // ---------------------------------------------------------------------------------------
 
 /// `%q`: the value as a Lua literal that reads back as the same value.
-fn literal(vm: &mut Vm, out: &mut Vec<u8>, arg: usize, value: Value) -> Result<(), LuaError> {
+fn literal(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, arg: usize, value: Value) -> Result<(), LuaError> {
     match value {
         Value::Str(s) => quoted(out, s.as_bytes()),
         // The minimum integer has no decimal literal (it would read as a float).
@@ -518,7 +517,7 @@ fn literal(vm: &mut Vm, out: &mut Vec<u8>, arg: usize, value: Value) -> Result<(
         }
         Value::Nil => out.extend_from_slice(b"nil"),
         Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
-        _ => return Err(arg_error(vm, arg, NAME, "value has no literal form")),
+        _ => return Err(arg_error(ctx, arg, NAME, "value has no literal form")),
     }
     Ok(())
 }

@@ -11,14 +11,13 @@
 
 use super::pattern::{Captured, Matcher};
 use super::{capture_value, pattern_error, slice};
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::gc::Gc;
 use crate::number;
-use crate::ops::Operand;
 use crate::stdlib::args::{check_string, opt_integer, type_error};
 use crate::string::LuaStr;
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// What replaces a match.
 #[derive(Clone, Copy)]
@@ -33,21 +32,19 @@ enum Replacement {
 
 /// `string.gsub(s, pattern, repl [, n])`: the new string and the number of matches
 /// replaced.
-pub(super) fn gsub(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
-    let s = check_string(vm, base, count, 1, "gsub")?;
-    let p = check_string(vm, base, count, 2, "gsub")?;
+pub(super) fn gsub(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let s = check_string(ctx, 1, "gsub")?;
+    let p = check_string(ctx, 2, "gsub")?;
     let len = s.len();
-    let max = opt_integer(vm, base, count, 4, "gsub", len as i64 + 1)?;
-    let replacement = match vm.arg(base, count, 2) {
-        Value::Str(_) | Value::Int(_) | Value::Float(_) => {
-            Replacement::Text(check_string(vm, base, count, 3, "gsub")?)
-        }
+    let max = opt_integer(ctx, 4, "gsub", len as i64 + 1)?;
+    let replacement = match ctx.arg(2) {
+        Value::Str(_) | Value::Int(_) | Value::Float(_) => Replacement::Text(check_string(ctx, 3, "gsub")?),
         table @ Value::Table(_) => Replacement::Table(table),
         function @ Value::Function(_) => Replacement::Function(function),
-        other => return Err(type_error(vm, 3, "gsub", "string/function/table", count, other)),
+        other => return Err(type_error(ctx, 3, "gsub", "string/function/table", other)),
     };
-    vm.push(Value::Str(s));
-    vm.push(Value::Str(p));
+    ctx.push(Value::Str(s));
+    ctx.push(Value::Str(p));
     let (src, pat) = (s.as_bytes(), p.as_bytes());
     let (anchored, pat) = match pat.strip_prefix(b"^") {
         Some(rest) => (true, rest),
@@ -60,11 +57,11 @@ pub(super) fn gsub(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaE
     let mut replaced: i64 = 0;
     let mut changed = false;
     while replaced < max {
-        let end = matcher.match_at(position).map_err(|e| pattern_error(vm, e))?;
+        let end = matcher.match_at(position).map_err(|e| pattern_error(ctx, e))?;
         match end {
             Some(end) if Some(end) != last_match => {
                 replaced += 1;
-                changed |= add_value(vm, &matcher, &mut out, position, end, replacement)?;
+                changed |= add_value(ctx, &matcher, &mut out, position, end, replacement)?;
                 position = end;
                 last_match = Some(end);
             }
@@ -82,19 +79,19 @@ pub(super) fn gsub(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaE
     }
     let result = if changed {
         out.extend_from_slice(slice(src, position, len));
-        vm.intern(&out)
+        ctx.intern(&out)
     } else {
         Value::Str(s)
     };
-    vm.push(result);
-    vm.push(Value::Int(replaced));
+    ctx.push(result);
+    ctx.push(Value::Int(replaced));
     Ok(2)
 }
 
 /// Appends the replacement of the match `start..end` to `out`; whether it changed the
 /// text (a false or nil value from a table or function keeps the match).
 fn add_value(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     matcher: &Matcher<'_>,
     out: &mut Vec<u8>,
     start: usize,
@@ -103,20 +100,20 @@ fn add_value(
 ) -> Result<bool, LuaError> {
     let value = match replacement {
         Replacement::Text(text) => {
-            add_text(vm, matcher, out, start, end, text.as_bytes())?;
+            add_text(ctx, matcher, out, start, end, text.as_bytes())?;
             return Ok(true);
         }
         Replacement::Table(table) => {
-            let key = capture_value(vm, matcher, 0, start, end)?;
-            vm.index(table, key, Operand::Anonymous)?
+            let key = capture_value(ctx, matcher, 0, start, end)?;
+            ctx.index(table, key)?
         }
         Replacement::Function(function) => {
             let n = matcher.capture_count(true);
             let mut args = Vec::with_capacity(n);
             for i in 0..n {
-                args.push(capture_value(vm, matcher, i, start, end)?);
+                args.push(capture_value(ctx, matcher, i, start, end)?);
             }
-            vm.call(function, &args)?.first().copied().unwrap_or(Value::Nil)
+            ctx.call(function, &args)?.first().copied().unwrap_or(Value::Nil)
         }
     };
     match value {
@@ -129,7 +126,7 @@ fn add_value(
         }
         other => {
             let message = format!("invalid replacement value (a {})", other.type_name());
-            return Err(vm.lib_error(&message));
+            return Err(ctx.lib_error(&message));
         }
     }
     Ok(true)
@@ -138,7 +135,7 @@ fn add_value(
 /// Appends a replacement string, expanding `%0` (the match), `%1`-`%9` (captures) and
 /// `%%`.
 fn add_text(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     matcher: &Matcher<'_>,
     out: &mut Vec<u8>,
     start: usize,
@@ -156,9 +153,9 @@ fn add_text(
             b'1'..=b'9' => match matcher.capture(usize::from(escaped - b'1'), start, end) {
                 Ok(Captured::Range(a, b)) => out.extend_from_slice(slice(matcher.subject(), a, b)),
                 Ok(Captured::Position(position)) => out.extend_from_slice(position.to_string().as_bytes()),
-                Err(error) => return Err(pattern_error(vm, error)),
+                Err(error) => return Err(pattern_error(ctx, error)),
             },
-            _ => return Err(vm.lib_error("invalid use of '%' in replacement string")),
+            _ => return Err(ctx.lib_error("invalid use of '%' in replacement string")),
         }
         rest = rest.get(at + 2..).unwrap_or(&[]);
     }

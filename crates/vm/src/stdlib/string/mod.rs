@@ -13,16 +13,16 @@ mod gsub;
 pub(crate) mod pack;
 mod pattern;
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::value::Value;
-use crate::vm::Vm;
 
 use pattern::{Captured, Matcher, PatternError};
 
 /// Installs the `string` table and the string metatable (`__index` is the table).
-pub(crate) fn open(vm: &mut Vm) {
+pub(crate) fn open(ctx: &mut Ctx<'_>) {
     let table = crate::stdlib::new_library(
-        vm,
+        ctx,
         "string",
         &[
             ("string.byte", basic::byte),
@@ -43,15 +43,15 @@ pub(crate) fn open(vm: &mut Vm) {
             ("string.packsize", pack::packsize),
         ],
     );
-    let meta = match vm.string_meta {
+    let meta = match ctx.string_meta() {
         Some(meta) => meta,
         None => {
-            let meta = vm.new_table();
-            vm.string_meta = Some(meta);
+            let meta = ctx.new_table();
+            ctx.set_string_meta(Some(meta));
             meta
         }
     };
-    meta.set_str(vm.names.index, Value::Table(table));
+    meta.set_str(ctx.names().index, Value::Table(table));
 }
 
 /// A start position as Lua's `posrelatI` computes it: 1-based, negative counts from the
@@ -85,30 +85,30 @@ fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {
 }
 
 /// A pattern error raised as a Lua error with the caller's position.
-fn pattern_error(vm: &mut Vm, error: PatternError) -> LuaError {
-    vm.lib_error(&error.0)
+fn pattern_error(ctx: &mut Ctx<'_>, error: PatternError) -> LuaError {
+    ctx.lib_error(&error.0)
 }
 
 /// Capture `i` of the match `start..end` as a value: a string, or an integer for a
 /// position capture.
 fn capture_value(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     matcher: &Matcher<'_>,
     i: usize,
     start: usize,
     end: usize,
 ) -> Result<Value, LuaError> {
     match matcher.capture(i, start, end) {
-        Ok(Captured::Range(a, b)) => Ok(vm.intern(slice(matcher.subject(), a, b))),
+        Ok(Captured::Range(a, b)) => Ok(ctx.intern(slice(matcher.subject(), a, b))),
         Ok(Captured::Position(position)) => Ok(Value::Int(position as i64)),
-        Err(error) => Err(pattern_error(vm, error)),
+        Err(error) => Err(pattern_error(ctx, error)),
     }
 }
 
 /// Pushes the captures of the match `start..end` (the whole match if there are none
 /// and `whole` is set) and returns how many.
 fn push_captures(
-    vm: &mut Vm,
+    ctx: &mut Ctx<'_>,
     matcher: &Matcher<'_>,
     start: usize,
     end: usize,
@@ -116,8 +116,8 @@ fn push_captures(
 ) -> Result<usize, LuaError> {
     let n = matcher.capture_count(whole);
     for i in 0..n {
-        let value = capture_value(vm, matcher, i, start, end)?;
-        vm.push(value);
+        let value = capture_value(ctx, matcher, i, start, end)?;
+        ctx.push(value);
     }
     Ok(n)
 }

@@ -7,12 +7,12 @@
 //! Linux build of PUC-Rio Lua (`int` 4, `long` and `size_t` 8, maximum alignment 8). It
 //! must not touch other string functions.
 
+use crate::ctx::Ctx;
 use crate::error::LuaError;
 use crate::stdlib::args::{
-    arg_error, check_float, check_integer, check_string, lib_error_bytes, opt_integer, type_error,
+    arg_error, check_float, check_integer, check_string, lib_error_bytes, opt_integer,
 };
 use crate::value::Value;
-use crate::vm::Vm;
 
 /// The widest integer an option may ask for, in bytes.
 const MAX_INT_SIZE: usize = 16;
@@ -106,16 +106,16 @@ impl<'a> Reader<'a> {
     }
 
     /// An integer size at the cursor (or `default`), which must be in [1, 16].
-    fn size_limit(&mut self, vm: &mut Vm, default: usize) -> Result<usize, LuaError> {
+    fn size_limit(&mut self, ctx: &mut Ctx<'_>, default: usize) -> Result<usize, LuaError> {
         let size = self.number(default);
         if size == 0 || size > MAX_INT_SIZE {
-            return Err(vm.lib_error(&format!("integral size ({size}) out of limits [1,{MAX_INT_SIZE}]")));
+            return Err(ctx.lib_error(&format!("integral size ({size}) out of limits [1,{MAX_INT_SIZE}]")));
         }
         Ok(size)
     }
 
     /// Reads one option: its kind and size.
-    fn option(&mut self, vm: &mut Vm) -> Result<(Kind, usize), LuaError> {
+    fn option(&mut self, ctx: &mut Ctx<'_>) -> Result<(Kind, usize), LuaError> {
         let Some(&option) = self.fmt.get(self.at) else {
             return Ok((Kind::Nop, 0));
         };
@@ -130,12 +130,12 @@ impl<'a> Reader<'a> {
             b'T' => (Kind::Uint, SIZE_T),
             b'f' => (Kind::Float, 4),
             b'n' | b'd' => (Kind::Double, 8),
-            b'i' => (Kind::Int, self.size_limit(vm, C_INT_SIZE)?),
-            b'I' => (Kind::Uint, self.size_limit(vm, C_INT_SIZE)?),
-            b's' => (Kind::Str, self.size_limit(vm, SIZE_T)?),
+            b'i' => (Kind::Int, self.size_limit(ctx, C_INT_SIZE)?),
+            b'I' => (Kind::Uint, self.size_limit(ctx, C_INT_SIZE)?),
+            b's' => (Kind::Str, self.size_limit(ctx, SIZE_T)?),
             b'c' => match self.fmt.get(self.at) {
                 Some(c) if c.is_ascii_digit() => (Kind::Char, self.number(0)),
-                _ => return Err(vm.lib_error("missing size for format option 'c'")),
+                _ => return Err(ctx.lib_error("missing size for format option 'c'")),
             },
             b'z' => (Kind::Zstr, 0),
             b'x' => (Kind::Padding, 1),
@@ -154,37 +154,37 @@ impl<'a> Reader<'a> {
                 (Kind::Nop, 0)
             }
             b'!' => {
-                self.max_align = self.size_limit(vm, NATIVE_ALIGN)?;
+                self.max_align = self.size_limit(ctx, NATIVE_ALIGN)?;
                 (Kind::Nop, 0)
             }
             _ => {
                 let mut message = b"invalid format option '".to_vec();
                 message.push(option);
                 message.push(b'\'');
-                return Err(lib_error_bytes(vm, &message));
+                return Err(lib_error_bytes(ctx, &message));
             }
         })
     }
 
     /// Reads one option and the padding that aligns it at offset `total`.
-    fn item(&mut self, vm: &mut Vm, total: usize) -> Result<Item, LuaError> {
-        let (kind, size) = self.option(vm)?;
+    fn item(&mut self, ctx: &mut Ctx<'_>, total: usize) -> Result<Item, LuaError> {
+        let (kind, size) = self.option(ctx)?;
         let mut align = size;
         if kind == Kind::AlignPad {
             // `X` aligns to the size of the option after it, which it consumes.
-            let next = if self.done() { None } else { Some(self.option(vm)?) };
+            let next = if self.done() { None } else { Some(self.option(ctx)?) };
             match next {
                 Some((next_kind, next_size)) if next_kind != Kind::Char && next_size != 0 => {
                     align = next_size
                 }
-                _ => return Err(arg_error(vm, 1, self.name, "invalid next option for option 'X'")),
+                _ => return Err(arg_error(ctx, 1, self.name, "invalid next option for option 'X'")),
             }
         }
         let mut align_pad = 0;
         if align > 1 && kind != Kind::Char {
             align = align.min(self.max_align);
             if !align.is_power_of_two() {
-                return Err(arg_error(vm, 1, self.name, "format asks for alignment not power of 2"));
+                return Err(arg_error(ctx, 1, self.name, "format asks for alignment not power of 2"));
             }
             align_pad = (align - (total & (align - 1))) & (align - 1);
         }
@@ -193,71 +193,72 @@ impl<'a> Reader<'a> {
 }
 
 /// `string.pack(fmt, v1, v2, ...)`.
-pub(crate) fn pack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+pub(crate) fn pack(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
+    let count = ctx.nargs();
     const NAME: &str = "pack";
-    let fmt = check_string(vm, base, count, 1, NAME)?.as_bytes().to_vec();
+    let fmt = check_string(ctx, 1, NAME)?.as_bytes().to_vec();
     let mut reader = Reader::new(&fmt, NAME);
     let mut out: Vec<u8> = Vec::new();
     let mut arg = 1;
     while !reader.done() {
-        let Item { kind, size, align_pad } = reader.item(vm, out.len())?;
+        let Item { kind, size, align_pad } = reader.item(ctx, out.len())?;
         out.resize(out.len() + align_pad, 0);
         arg += 1;
         if arg > count && !matches!(kind, Kind::Padding | Kind::AlignPad | Kind::Nop) {
             // Lua has pushed a nil after the arguments: a missing one is "nil", not "no value".
             let expected =
                 if matches!(kind, Kind::Char | Kind::Str | Kind::Zstr) { "string" } else { "number" };
-            return Err(type_error(vm, arg, NAME, expected, arg, Value::Nil));
+            return Err(arg_error(ctx, arg, NAME, &format!("{expected} expected, got nil")));
         }
         match kind {
             Kind::Int => {
-                let n = check_integer(vm, base, count, arg, NAME)?;
+                let n = check_integer(ctx, arg, NAME)?;
                 if size < INT_SIZE {
                     let limit = 1i64 << (size * 8 - 1);
                     if !(-limit..limit).contains(&n) {
-                        return Err(arg_error(vm, arg, NAME, "integer overflow"));
+                        return Err(arg_error(ctx, arg, NAME, "integer overflow"));
                     }
                 }
                 put_int(&mut out, n as u64, reader.little, size, n < 0);
             }
             Kind::Uint => {
-                let n = check_integer(vm, base, count, arg, NAME)?;
+                let n = check_integer(ctx, arg, NAME)?;
                 if size < INT_SIZE && (n as u64) >= 1u64 << (size * 8) {
-                    return Err(arg_error(vm, arg, NAME, "unsigned overflow"));
+                    return Err(arg_error(ctx, arg, NAME, "unsigned overflow"));
                 }
                 put_int(&mut out, n as u64, reader.little, size, false);
             }
             Kind::Float => {
-                let f = check_float(vm, base, count, arg, NAME)? as f32;
+                let f = check_float(ctx, arg, NAME)? as f32;
                 let bytes = if reader.little { f.to_le_bytes() } else { f.to_be_bytes() };
                 out.extend_from_slice(&bytes);
             }
             Kind::Double => {
-                let f = check_float(vm, base, count, arg, NAME)?;
+                let f = check_float(ctx, arg, NAME)?;
                 let bytes = if reader.little { f.to_le_bytes() } else { f.to_be_bytes() };
                 out.extend_from_slice(&bytes);
             }
             Kind::Char => {
-                let s = check_string(vm, base, count, arg, NAME)?;
+                let s = check_string(ctx, arg, NAME)?;
                 if s.len() > size {
-                    return Err(arg_error(vm, arg, NAME, "string longer than given size"));
+                    return Err(arg_error(ctx, arg, NAME, "string longer than given size"));
                 }
                 out.extend_from_slice(s.as_bytes());
                 out.resize(out.len() + size - s.len(), 0);
             }
             Kind::Str => {
-                let s = check_string(vm, base, count, arg, NAME)?;
+                let s = check_string(ctx, arg, NAME)?;
                 let len = s.len() as u64;
                 if size < SIZE_T && len >= 1u64 << (size * 8) {
-                    return Err(arg_error(vm, arg, NAME, "string length does not fit in given size"));
+                    return Err(arg_error(ctx, arg, NAME, "string length does not fit in given size"));
                 }
                 put_int(&mut out, len, reader.little, size, false);
                 out.extend_from_slice(s.as_bytes());
             }
             Kind::Zstr => {
-                let s = check_string(vm, base, count, arg, NAME)?;
+                let s = check_string(ctx, arg, NAME)?;
                 if s.as_bytes().contains(&0) {
-                    return Err(arg_error(vm, arg, NAME, "string contains zeros"));
+                    return Err(arg_error(ctx, arg, NAME, "string contains zeros"));
                 }
                 out.extend_from_slice(s.as_bytes());
                 out.push(0);
@@ -269,8 +270,8 @@ pub(crate) fn pack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaE
             Kind::AlignPad | Kind::Nop => arg -= 1,
         }
     }
-    let result = vm.intern(&out);
-    vm.push(result);
+    let result = ctx.intern(&out);
+    ctx.push(result);
     Ok(1)
 }
 
@@ -294,53 +295,53 @@ fn put_int(out: &mut Vec<u8>, n: u64, little: bool, size: usize, negative: bool)
 }
 
 /// `string.packsize(fmt)`.
-pub(crate) fn packsize(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+pub(crate) fn packsize(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     const NAME: &str = "packsize";
-    let fmt = check_string(vm, base, count, 1, NAME)?.as_bytes().to_vec();
+    let fmt = check_string(ctx, 1, NAME)?.as_bytes().to_vec();
     let mut reader = Reader::new(&fmt, NAME);
     let mut total: usize = 0;
     while !reader.done() {
-        let item = reader.item(vm, total)?;
+        let item = reader.item(ctx, total)?;
         if matches!(item.kind, Kind::Str | Kind::Zstr) {
-            return Err(arg_error(vm, 1, NAME, "variable-length format"));
+            return Err(arg_error(ctx, 1, NAME, "variable-length format"));
         }
         let size = item.size + item.align_pad;
         if total > MAX_SIZE - size.min(MAX_SIZE) || size > MAX_SIZE {
-            return Err(arg_error(vm, 1, NAME, "format result too large"));
+            return Err(arg_error(ctx, 1, NAME, "format result too large"));
         }
         total += size;
     }
-    vm.push(Value::Int(total as i64));
+    ctx.push(Value::Int(total as i64));
     Ok(1)
 }
 
 /// `string.unpack(fmt, s [, init])`: the values, then the position after them.
-pub(crate) fn unpack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, LuaError> {
+pub(crate) fn unpack(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     const NAME: &str = "unpack";
-    let fmt = check_string(vm, base, count, 1, NAME)?.as_bytes().to_vec();
+    let fmt = check_string(ctx, 1, NAME)?.as_bytes().to_vec();
     // A copy: a converted number is not rooted, and results are allocated while reading.
-    let data = check_string(vm, base, count, 2, NAME)?.as_bytes().to_vec();
-    let init = opt_integer(vm, base, count, 3, NAME, 1)?;
+    let data = check_string(ctx, 2, NAME)?.as_bytes().to_vec();
+    let init = opt_integer(ctx, 3, NAME, 1)?;
     let len = data.len();
     let mut pos = start_position(init, len) - 1;
     if pos > len {
-        return Err(arg_error(vm, 3, NAME, "initial position out of string"));
+        return Err(arg_error(ctx, 3, NAME, "initial position out of string"));
     }
     let mut reader = Reader::new(&fmt, NAME);
     let mut results = 0;
     while !reader.done() {
-        let Item { kind, size, align_pad } = reader.item(vm, pos)?;
+        let Item { kind, size, align_pad } = reader.item(ctx, pos)?;
         if align_pad + size > len - pos {
-            return Err(arg_error(vm, 2, NAME, "data string too short"));
+            return Err(arg_error(ctx, 2, NAME, "data string too short"));
         }
         pos += align_pad;
-        if vm.stack.len() + 2 > MAX_RESULTS {
-            return Err(vm.lib_error("stack overflow (too many results)"));
+        if ctx.stack_size() + 2 > MAX_RESULTS {
+            return Err(ctx.lib_error("stack overflow (too many results)"));
         }
         // In bounds: `pos + size <= len` was checked above.
         let field = data.get(pos..pos + size).unwrap_or_default();
         let value = match kind {
-            Kind::Int | Kind::Uint => Value::Int(get_int(vm, field, reader.little, kind == Kind::Int)?),
+            Kind::Int | Kind::Uint => Value::Int(get_int(ctx, field, reader.little, kind == Kind::Int)?),
             Kind::Float => {
                 let bytes: [u8; 4] = field.try_into().unwrap_or_default();
                 let f = if reader.little { f32::from_le_bytes(bytes) } else { f32::from_be_bytes(bytes) };
@@ -354,27 +355,27 @@ pub(crate) fn unpack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
                     f64::from_be_bytes(bytes)
                 })
             }
-            Kind::Char => vm.intern(field),
+            Kind::Char => ctx.intern(field),
             Kind::Str => {
-                let length = get_int(vm, field, reader.little, false)? as u64;
+                let length = get_int(ctx, field, reader.little, false)? as u64;
                 let available = (len - pos - size) as u64;
                 if length > available {
-                    return Err(arg_error(vm, 2, NAME, "data string too short"));
+                    return Err(arg_error(ctx, 2, NAME, "data string too short"));
                 }
                 let start = pos + size;
                 // In bounds: `length <= len - start`.
                 let s = data.get(start..start + length as usize).unwrap_or_default();
                 pos += length as usize;
-                vm.intern(s)
+                ctx.intern(s)
             }
             Kind::Zstr => {
                 let rest = data.get(pos..).unwrap_or_default();
                 let Some(end) = rest.iter().position(|&c| c == 0) else {
-                    return Err(arg_error(vm, 2, NAME, "unfinished string for format 'z'"));
+                    return Err(arg_error(ctx, 2, NAME, "unfinished string for format 'z'"));
                 };
                 let s = rest.get(..end).unwrap_or_default();
                 pos += end + 1;
-                vm.intern(s)
+                ctx.intern(s)
             }
             Kind::Padding | Kind::AlignPad | Kind::Nop => {
                 pos += size;
@@ -382,10 +383,10 @@ pub(crate) fn unpack(vm: &mut Vm, base: usize, count: usize) -> Result<usize, Lu
             }
         };
         pos += size;
-        vm.push(value);
+        ctx.push(value);
         results += 1;
     }
-    vm.push(Value::Int(pos as i64 + 1));
+    ctx.push(Value::Int(pos as i64 + 1));
     Ok(results + 1)
 }
 
@@ -403,7 +404,7 @@ fn start_position(init: i64, len: usize) -> usize {
 
 /// Reads an integer of `field.len()` bytes: sign-extended when `signed` and shorter than
 /// a Lua integer; when longer, the extra bytes must only extend the sign.
-fn get_int(vm: &mut Vm, field: &[u8], little: bool, signed: bool) -> Result<i64, LuaError> {
+fn get_int(ctx: &mut Ctx<'_>, field: &[u8], little: bool, signed: bool) -> Result<i64, LuaError> {
     let size = field.len();
     // Byte `i` counting from the least significant.
     let byte = |i: usize| -> u8 {
@@ -422,7 +423,7 @@ fn get_int(vm: &mut Vm, field: &[u8], little: bool, signed: bool) -> Result<i64,
     } else if size > INT_SIZE {
         let extension = if signed && (n as i64) < 0 { 0xff } else { 0 };
         if (INT_SIZE..size).any(|i| byte(i) != extension) {
-            return Err(vm.lib_error(&format!("{size}-byte integer does not fit into Lua Integer")));
+            return Err(ctx.lib_error(&format!("{size}-byte integer does not fit into Lua Integer")));
         }
     }
     Ok(n as i64)

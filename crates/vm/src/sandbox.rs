@@ -8,7 +8,8 @@
 //! opt-in with [`Vm::open_libs`]; the `moonlet` command opens [`Libs::ALL`], as `lua`.
 //!
 //! Owns the host-facing switches and the state behind them; the libraries themselves
-//! live in `io.rs`, `load.rs` and `package.rs`. It must not change the sandbox's default.
+//! live in `stdlib/` (`io.rs`, `load.rs`, `package.rs`). It must not change the sandbox's
+//! default.
 
 use std::io::{BufRead, Write};
 use std::time::Instant;
@@ -97,18 +98,8 @@ impl Vm {
         self.host.libs = self.host.libs | libs;
         if new.contains(Libs::IO) {
             self.host.stdin = Box::new(std::io::BufReader::new(std::io::stdin()));
-            crate::stdlib::io::open(self);
         }
-        if new.contains(Libs::FILES) {
-            crate::stdlib::load::open_files(self);
-            crate::stdlib::package::open_files(self);
-        }
-        if new.contains(Libs::DEBUG) {
-            crate::stdlib::debug::open(self);
-            let key = self.intern(b"debug");
-            let library = self.globals.get(key);
-            crate::stdlib::package::register_loaded(self, "debug", library);
-        }
+        crate::stdlib::open_optional(&mut crate::ctx::Ctx::opening(self), new);
     }
 
     /// The optional libraries opened so far.
@@ -159,6 +150,6 @@ impl Vm {
     /// ```
     pub fn set_module_loader(&mut self, loader: ModuleLoader) {
         self.host.loader = Some(loader);
-        crate::stdlib::package::loader_changed(self);
+        crate::stdlib::package::loader_changed(&mut crate::ctx::Ctx::opening(self));
     }
 }
