@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use crate::error::{Error, Result};
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::{LuaString, Value};
 
 /// A host value that can become a Lua value.
@@ -22,7 +22,7 @@ use crate::value::{LuaString, Value};
 /// assert_eq!("x".into_lua(&mut lua).unwrap(), Value::String("x".into()));
 /// ```
 pub trait IntoLua {
-    fn into_lua(self, lua: &mut Lua) -> Result<Value>;
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value>;
 }
 
 /// A host type a Lua value can become.
@@ -34,7 +34,7 @@ pub trait IntoLua {
 /// assert!(i64::from_lua(Value::Number(3.5), &mut lua).is_err());
 /// ```
 pub trait FromLua: Sized {
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<Self>;
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<Self>;
 }
 
 /// Host values that become a list of Lua values (arguments, results).
@@ -46,7 +46,7 @@ pub trait FromLua: Sized {
 /// assert_eq!(values, [Value::Integer(1), Value::String("two".into()), Value::Nil]);
 /// ```
 pub trait IntoLuaMulti {
-    fn into_lua_multi(self, lua: &mut Lua) -> Result<Vec<Value>>;
+    fn into_lua_multi(self, lua: &mut Ctx) -> Result<Vec<Value>>;
 }
 
 /// A host type a list of Lua values becomes (missing values are nil, extra ones are
@@ -59,7 +59,7 @@ pub trait IntoLuaMulti {
 /// assert_eq!((a, b), (1, None));
 /// ```
 pub trait FromLuaMulti: Sized {
-    fn from_lua_multi(values: Vec<Value>, lua: &mut Lua) -> Result<Self>;
+    fn from_lua_multi(values: Vec<Value>, lua: &mut Ctx) -> Result<Self>;
 }
 
 /// All the values of a list, as they are (a host function's variable arguments, every
@@ -78,26 +78,26 @@ fn mismatch(value: &Value, to: &'static str) -> Error {
 }
 
 impl IntoLua for Value {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(self)
     }
 }
 
 impl FromLua for Value {
-    fn from_lua(value: Value, _: &mut Lua) -> Result<Value> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<Value> {
         Ok(value)
     }
 }
 
 impl IntoLua for bool {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::Boolean(self))
     }
 }
 
 impl FromLua for bool {
     /// Lua truthiness: only `nil` and `false` are false.
-    fn from_lua(value: Value, _: &mut Lua) -> Result<bool> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<bool> {
         Ok(!matches!(value, Value::Nil | Value::Boolean(false)))
     }
 }
@@ -105,7 +105,7 @@ impl FromLua for bool {
 macro_rules! integer {
     ($($t:ty),*) => {$(
         impl IntoLua for $t {
-            fn into_lua(self, _: &mut Lua) -> Result<Value> {
+            fn into_lua(self, _: &mut Ctx) -> Result<Value> {
                 match i64::try_from(self) {
                     Ok(i) => Ok(Value::Integer(i)),
                     // Beyond Lua's integers (a u64 over i64::MAX): a float, as Lua reads it.
@@ -115,7 +115,7 @@ macro_rules! integer {
         }
 
         impl FromLua for $t {
-            fn from_lua(value: Value, _: &mut Lua) -> Result<$t> {
+            fn from_lua(value: Value, _: &mut Ctx) -> Result<$t> {
                 let i = match value {
                     Value::Integer(i) => i,
                     // Exactly integral and in range, as Lua's `math.tointeger`.
@@ -144,13 +144,13 @@ macro_rules! integer {
 integer!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 
 impl IntoLua for f64 {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::Number(self))
     }
 }
 
 impl FromLua for f64 {
-    fn from_lua(value: Value, _: &mut Lua) -> Result<f64> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<f64> {
         match value {
             Value::Integer(i) => Ok(i as f64),
             Value::Number(f) => Ok(f),
@@ -160,37 +160,37 @@ impl FromLua for f64 {
 }
 
 impl IntoLua for f32 {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::Number(f64::from(self)))
     }
 }
 
 impl FromLua for f32 {
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<f32> {
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<f32> {
         f64::from_lua(value, lua).map(|f| f as f32)
     }
 }
 
 impl IntoLua for &str {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::String(self.into()))
     }
 }
 
 impl IntoLua for String {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::String(self.into()))
     }
 }
 
 impl IntoLua for LuaString {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::String(self))
     }
 }
 
 impl FromLua for LuaString {
-    fn from_lua(value: Value, _: &mut Lua) -> Result<LuaString> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<LuaString> {
         match value {
             Value::String(s) => Ok(s),
             other => Err(mismatch(&other, "string")),
@@ -200,7 +200,7 @@ impl FromLua for LuaString {
 
 impl FromLua for String {
     /// A string that is UTF-8, or a number (as Lua writes it).
-    fn from_lua(value: Value, _: &mut Lua) -> Result<String> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<String> {
         match value {
             Value::String(s) => String::from_utf8(s.0).map_err(|_| Error::Conversion {
                 from: "string",
@@ -215,7 +215,7 @@ impl FromLua for String {
 }
 
 impl<T: IntoLua> IntoLua for Option<T> {
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         match self {
             Some(v) => v.into_lua(lua),
             None => Ok(Value::Nil),
@@ -224,7 +224,7 @@ impl<T: IntoLua> IntoLua for Option<T> {
 }
 
 impl<T: FromLua> FromLua for Option<T> {
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<Option<T>> {
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<Option<T>> {
         match value {
             Value::Nil => Ok(None),
             v => T::from_lua(v, lua).map(Some),
@@ -234,7 +234,7 @@ impl<T: FromLua> FromLua for Option<T> {
 
 impl<T: IntoLua> IntoLua for Vec<T> {
     /// A table with the elements at keys 1..n.
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         let table = lua.create_table();
         for (i, item) in self.into_iter().enumerate() {
             table.set(lua, i as i64 + 1, item)?;
@@ -245,7 +245,7 @@ impl<T: IntoLua> IntoLua for Vec<T> {
 
 impl<T: FromLua> FromLua for Vec<T> {
     /// The values at keys 1..#t.
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<Vec<T>> {
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<Vec<T>> {
         let Value::Table(table) = value else { return Err(mismatch(&value, "Vec")) };
         let n = table.len(lua)?;
         let mut items = Vec::with_capacity(usize::try_from(n).unwrap_or(0).min(1 << 16));
@@ -257,7 +257,7 @@ impl<T: FromLua> FromLua for Vec<T> {
 }
 
 impl<K: IntoLua, V: IntoLua, S> IntoLua for HashMap<K, V, S> {
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         let table = lua.create_table();
         for (k, v) in self {
             table.set(lua, k, v)?;
@@ -267,20 +267,20 @@ impl<K: IntoLua, V: IntoLua, S> IntoLua for HashMap<K, V, S> {
 }
 
 impl<K: FromLua + Eq + Hash, V: FromLua> FromLua for HashMap<K, V> {
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<HashMap<K, V>> {
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<HashMap<K, V>> {
         let Value::Table(table) = value else { return Err(mismatch(&value, "HashMap")) };
         table.pairs(lua)?.into_iter().map(|(k, v)| Ok((K::from_lua(k, lua)?, V::from_lua(v, lua)?))).collect()
     }
 }
 
 impl<T: IntoLua> IntoLuaMulti for T {
-    fn into_lua_multi(self, lua: &mut Lua) -> Result<Vec<Value>> {
+    fn into_lua_multi(self, lua: &mut Ctx) -> Result<Vec<Value>> {
         Ok(vec![self.into_lua(lua)?])
     }
 }
 
 impl<T: FromLua> FromLuaMulti for T {
-    fn from_lua_multi(values: Vec<Value>, lua: &mut Lua) -> Result<T> {
+    fn from_lua_multi(values: Vec<Value>, lua: &mut Ctx) -> Result<T> {
         let count = values.len();
         let first = values.into_iter().next().unwrap_or(Value::Nil);
         convert_at(first, 1, count, lua)
@@ -288,20 +288,20 @@ impl<T: FromLua> FromLuaMulti for T {
 }
 
 impl IntoLuaMulti for MultiValue {
-    fn into_lua_multi(self, _: &mut Lua) -> Result<Vec<Value>> {
+    fn into_lua_multi(self, _: &mut Ctx) -> Result<Vec<Value>> {
         Ok(self.0)
     }
 }
 
 impl FromLuaMulti for MultiValue {
-    fn from_lua_multi(values: Vec<Value>, _: &mut Lua) -> Result<MultiValue> {
+    fn from_lua_multi(values: Vec<Value>, _: &mut Ctx) -> Result<MultiValue> {
         Ok(MultiValue(values))
     }
 }
 
 /// Value number `position` (1-based) of a list of `count`, converted; an error names
 /// the position as a bad argument (`number expected, got no value`).
-fn convert_at<T: FromLua>(value: Value, position: usize, count: usize, lua: &mut Lua) -> Result<T> {
+fn convert_at<T: FromLua>(value: Value, position: usize, count: usize, lua: &mut Ctx) -> Result<T> {
     let got = if position > count { "no value" } else { value.type_name() };
     T::from_lua(value, lua).map_err(|e| match e {
         Error::Conversion { to, message, .. } => {
@@ -329,14 +329,14 @@ macro_rules! tuple {
     ($($name:ident $pos:literal),+) => {
         impl<$($name: IntoLua),+> IntoLuaMulti for ($($name,)+) {
             #[allow(non_snake_case)]
-            fn into_lua_multi(self, lua: &mut Lua) -> Result<Vec<Value>> {
+            fn into_lua_multi(self, lua: &mut Ctx) -> Result<Vec<Value>> {
                 let ($($name,)+) = self;
                 Ok(vec![$($name.into_lua(lua)?),+])
             }
         }
 
         impl<$($name: FromLua),+> FromLuaMulti for ($($name,)+) {
-            fn from_lua_multi(values: Vec<Value>, lua: &mut Lua) -> Result<Self> {
+            fn from_lua_multi(values: Vec<Value>, lua: &mut Ctx) -> Result<Self> {
                 let count = values.len();
                 let mut values = values.into_iter();
                 Ok(($(convert_at::<$name>(values.next().unwrap_or(Value::Nil), $pos, count, lua)?,)+))
@@ -355,13 +355,13 @@ tuple!(A 1, B 2, C 3, D 4, E 5, F 6, G 7);
 tuple!(A 1, B 2, C 3, D 4, E 5, F 6, G 7, H 8);
 
 impl IntoLuaMulti for () {
-    fn into_lua_multi(self, _: &mut Lua) -> Result<Vec<Value>> {
+    fn into_lua_multi(self, _: &mut Ctx) -> Result<Vec<Value>> {
         Ok(Vec::new())
     }
 }
 
 impl FromLuaMulti for () {
-    fn from_lua_multi(_: Vec<Value>, _: &mut Lua) -> Result<()> {
+    fn from_lua_multi(_: Vec<Value>, _: &mut Ctx) -> Result<()> {
         Ok(())
     }
 }

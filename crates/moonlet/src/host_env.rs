@@ -9,12 +9,12 @@
 
 use std::io::{BufRead, Write};
 
-use moonlet_vm::value::Value as VmValue;
-
 use crate::convert::{IntoLuaMulti, MultiValue};
 use crate::error::{Error, Result};
-use crate::lua::Lua;
-use crate::value::{Function, LuaString, Value};
+use crate::lua::Ctx;
+use moonlet_vm::HeldValue;
+
+use crate::value::{Function, Handle, LuaString, Value};
 
 pub use moonlet_vm::ModuleSource;
 
@@ -22,7 +22,7 @@ pub use moonlet_vm::ModuleSource;
 /// handler's `luaL_traceback` of an empty stack).
 const EMPTY_TRACEBACK: &str = "stack traceback:\n\t[C]: in ?";
 
-impl Lua {
+impl Ctx {
     /// What `io.read`, `io.lines()` and [`Lua::load_file`]`(None)` read (with
     /// [`crate::Libs::IO`]; the process's standard input by default there).
     ///
@@ -33,7 +33,7 @@ impl Lua {
     /// assert_eq!(line, "first");
     /// ```
     pub fn set_stdin(&mut self, input: impl BufRead + Send + 'static) {
-        self.vm.set_stdin(Box::new(input));
+        self.state().set_stdin(Box::new(input));
     }
 
     /// Reads a line, newline included, from the state's standard input (the reader
@@ -48,7 +48,7 @@ impl Lua {
     /// assert_eq!(line, b"a\n");
     /// ```
     pub fn read_stdin_line(&mut self, line: &mut Vec<u8>) -> std::io::Result<usize> {
-        self.vm.read_stdin_line(line)
+        self.state().read_stdin_line(line)
     }
 
     /// What `io.stderr:write` writes to (with [`crate::Libs::IO`]).
@@ -61,7 +61,7 @@ impl Lua {
     /// assert_eq!(errors.take(), b"oops");
     /// ```
     pub fn set_stderr(&mut self, err: impl Write + Send + 'static) {
-        self.vm.set_stderr(Box::new(err));
+        self.state().set_stderr(Box::new(err));
     }
 
     /// Where `require` finds modules after `package.preload` (and, with
@@ -80,7 +80,7 @@ impl Lua {
     /// assert_eq!(lua.load("return require('greet').hello()").eval::<String>().unwrap(), "hi");
     /// ```
     pub fn set_module_loader(&mut self, loader: impl FnMut(&str) -> Option<ModuleSource> + Send + 'static) {
-        self.vm.set_module_loader(Box::new(loader));
+        self.state().set_module_loader(Box::new(loader));
     }
 
     /// Reads and compiles a Lua file as `loadfile` does: a byte-order mark and a first
@@ -102,15 +102,10 @@ impl Lua {
     /// assert_eq!(err.to_string(), "cannot open no/such/file.lua: No such file or directory");
     /// ```
     pub fn load_file(&mut self, path: Option<&str>) -> Result<Function> {
-        match self.vm.load_file(path) {
-            Ok(function) => match self.host_value(function) {
-                Value::Function(f) => Ok(f),
-                other => {
-                    Err(Error::Conversion { from: other.type_name(), to: "function", message: String::new() })
-                }
-            },
+        match self.state().load_file(path) {
+            Ok(function) => Ok(Function(Handle(function))),
             Err(error) => {
-                let message = self.tostring_vm(error.value).map(|s| s.to_string_lossy()).unwrap_or_default();
+                let message = error.message;
                 // The VM's I/O failures are worded `cannot open|read NAME: reason`; a
                 // syntax error starts with the chunk's name instead.
                 let name = path.unwrap_or("stdin");
@@ -139,14 +134,8 @@ impl Lua {
     /// assert_eq!(lua.tostring(&v).unwrap().to_str(), Some("point"));
     /// ```
     pub fn tostring(&mut self, value: &Value) -> Result<LuaString> {
-        let value = self.vm_value(value)?;
-        self.tostring_vm(value)
-    }
-
-    fn tostring_vm(&mut self, value: VmValue) -> Result<LuaString> {
-        match self.vm.tostring(value) {
-            Ok(VmValue::Str(s)) => Ok(LuaString(s.as_bytes().to_vec())),
-            Ok(_) => Ok(LuaString::default()),
+        match self.state().tostring(&value.to_held()) {
+            Ok(bytes) => Ok(LuaString(bytes)),
             Err(e) => Err(self.runtime_error(e)),
         }
     }
@@ -170,14 +159,13 @@ impl Lua {
     /// assert_eq!(lua.call_as_script(&f, (1, 2)).unwrap().0.len(), 2);
     /// ```
     pub fn call_as_script(&mut self, function: &Function, args: impl IntoLuaMulti) -> Result<MultiValue> {
-        let func = self.vm.pinned(&function.0 .0).ok_or(Error::WrongState)?;
         let args = args.into_lua_multi(self)?;
-        let error = match self.run_vm(func, &args)? {
-            Ok(results) => return Ok(MultiValue(results.into_iter().map(|v| self.host_value(v)).collect())),
+        let error = match self.run_vm(&function.0 .0, &args) {
+            Ok(results) => return Ok(MultiValue(results.into_iter().map(Value::from_held).collect())),
             Err(error) => error,
         };
-        let plain = matches!(error.value, VmValue::Str(_) | VmValue::Int(_) | VmValue::Float(_));
-        let described = !plain && self.vm.has_tostring(error.value);
+        let plain = matches!(error.value, HeldValue::Str(_) | HeldValue::Int(_) | HeldValue::Float(_));
+        let described = error.described;
         let shown = |traceback: Option<String>| match (plain, described) {
             (true, _) => traceback,
             (false, true) => None,
@@ -190,20 +178,5 @@ impl Lua {
             }
             other => other,
         })
-    }
-
-    /// Closes the state as `lua_close` does: the finalizers (`__gc`) of every object that
-    /// still has one pending run. Dropping a `Lua` does the same; this names it.
-    ///
-    /// ```
-    /// let mut lua = moonlet::Lua::new();
-    /// let out = moonlet::PrintBuffer::default();
-    /// lua.set_print_sink(out.clone());
-    /// lua.load("keep = setmetatable({}, { __gc = function() print('bye') end })").exec().unwrap();
-    /// lua.close();
-    /// assert_eq!(out.take(), b"bye\n");
-    /// ```
-    pub fn close(self) {
-        drop(self);
     }
 }

@@ -6,11 +6,10 @@
 //! when neither side can reach it any more. It must not look at the data.
 
 use moonlet_vm::host_data::HostData;
-use moonlet_vm::value::Value as VmValue;
 
 use crate::convert::IntoLua;
 use crate::error::Result;
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::{Handle, Table, Value};
 
 /// Host data on its way into a state as an external table.
@@ -63,8 +62,11 @@ impl HostTable {
 }
 
 impl IntoLua for HostTable {
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
-        let ext = lua.vm.new_host_table(self.0);
-        Ok(Value::Table(Table(Handle::new(lua, VmValue::Extern(ext, 0)))))
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
+        let data = self.0;
+        Ok(Value::Table(Table(Handle(lua.state().scope(|s| {
+            let table = s.new_host_table(data);
+            s.hold_table(table)
+        })))))
     }
 }

@@ -11,11 +11,11 @@
 //! handles, read in place (see `Table`). It must not convert whole structures unless asked
 //! (`output` returns a handle; `output_into`, `output_json` and `output_as` convert).
 
-use moonlet_vm::value::Value as VmValue;
+use moonlet_vm::{Raw, Ref};
 
 use crate::convert::{FromLuaMulti, IntoLua};
 use crate::error::{Error, Result};
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::Value;
 
 /// What a run through `_io` gave: the chunk's return values, then `_io.output` and
@@ -34,33 +34,43 @@ pub struct IoResult {
     pub meta: Value,
 }
 
-impl Lua {
+impl Ctx {
     /// The `_io` table, made on first use.
-    pub(crate) fn io_table(&mut self) -> VmValue {
-        if let Some(pin) = self.embedder().io.clone() {
-            if let Some(io) = self.vm.pinned(&pin) {
-                return io;
-            }
+    pub(crate) fn io_table(&mut self) -> Ref {
+        if let Some(io) = self.embedder().io.clone() {
+            return io;
         }
-        let io = VmValue::Extern(self.vm.new_ext_table(), 0);
-        let pin = self.vm.pin(io);
-        self.embedder().io = Some(pin);
+        let io = self.state().scope(|s| {
+            let io = s.new_ext_table();
+            s.hold_table(io)
+        });
+        self.embedder().io = Some(io.clone());
         io
     }
 
     fn io_get(&mut self, field: &str) -> Value {
-        let VmValue::Extern(io, node) = self.io_table() else { return Value::Nil };
-        let key = self.vm.intern(field.as_bytes());
-        let value = self.vm.ext_get(io, node, key);
-        self.host_value(value)
+        let io = self.io_table();
+        let value = self.state().scope(|s| match s.held(&io) {
+            Ok(Raw::Table(io)) => {
+                let key = s.intern(field.as_bytes());
+                let value = s.get(io, key);
+                s.hold(value)
+            }
+            _ => moonlet_vm::HeldValue::Nil,
+        });
+        Value::from_held(value)
     }
 
     fn io_set(&mut self, field: &str, value: impl IntoLua) -> Result<()> {
-        let value = value.into_lua(self)?;
-        let value = self.vm_value(&value)?;
-        let VmValue::Extern(io, node) = self.io_table() else { return Err(Error::WrongState) };
-        let key = self.vm.intern(field.as_bytes());
-        self.vm.ext_set(io, node, key, value).map_err(|e| self.runtime_error(e))
+        let value = value.into_lua(self)?.to_held();
+        let io = self.io_table();
+        let stored = self.state().scope(|s| {
+            let Ok(Raw::Table(io)) = s.held(&io) else { return Err(Error::WrongState) };
+            let value = s.unhold(&value).map_err(|_| Error::WrongState)?;
+            let key = s.intern(field.as_bytes());
+            s.set(io, key, value).map_err(|message| Error::Runtime { message, traceback: None })
+        });
+        stored
     }
 
     /// Runs `code` (named `compute` in messages) and returns its results. Input, output
@@ -206,10 +216,11 @@ impl Lua {
     /// assert_eq!(io.id(&mut lua).unwrap(), Some(id));
     /// ```
     pub fn io_table_id(&mut self) -> u64 {
-        match self.io_table() {
-            VmValue::Extern(io, _) => io.id(),
+        let io = self.io_table();
+        self.state().scope(|s| match s.held(&io) {
+            Ok(Raw::Table(io)) => io.ext_id().unwrap_or(0),
             _ => 0,
-        }
+        })
     }
 
     /// The whole cycle in one call: clears `_io`, sets input and metadata, runs `code`,

@@ -23,7 +23,7 @@ use smallvec::SmallVec;
 use crate::convert::IntoLua;
 use crate::error::{Error, Result};
 use crate::host_table::HostTable;
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::{LuaString, Value};
 
 /// Parses JSON text; a syntax error is [`Error::Json`] with its 1-based line and column.
@@ -379,7 +379,7 @@ impl HostData for JsonData {
 impl IntoLua for JsonData {
     /// An object or array root as an external table read in place; a scalar root as
     /// that value.
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         match &self.root {
             Json::Array(_) | Json::Object(_) => HostTable::new(self).into_lua(lua),
             scalar => Ok(scalar_value(scalar).unwrap_or(Value::Nil)),

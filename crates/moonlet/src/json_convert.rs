@@ -23,13 +23,13 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use moonlet_vm::value::Value as VmValue;
+use moonlet_vm::{Raw, RawTable, Scope};
 use serde_json::{Map, Number, Value as Json};
 
 use crate::convert::{FromLua, IntoLua};
 use crate::error::{Error, Result};
 use crate::json::scalar_value;
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::Value;
 
 /// How deeply tables may nest in a value converted to JSON.
@@ -67,7 +67,7 @@ impl IntoLua for Json {
     /// let r = lua.compute("_io.input.n = _io.input.n + 1 return #_io.input.tags, _io.input.n, _io.input.x").unwrap();
     /// assert_eq!(r, [Value::Integer(2), Value::Integer(2), Value::Nil]);
     /// ```
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         json_to_lua(lua, &self)
     }
 }
@@ -81,7 +81,7 @@ impl IntoLua for &Json {
     /// let t = lua.to_value(&doc).unwrap();
     /// assert_eq!(lua.from_value::<Vec<i64>>(t).unwrap(), [1, 2]);
     /// ```
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         json_to_lua(lua, self)
     }
 }
@@ -94,14 +94,14 @@ impl FromLua for Json {
     /// let v: serde_json::Value = lua.load("return { ok = true, list = {1, 2.5} }").eval().unwrap();
     /// assert_eq!(v, serde_json::json!({ "ok": true, "list": [1, 2.5] }));
     /// ```
-    fn from_lua(value: Value, lua: &mut Lua) -> Result<Json> {
+    fn from_lua(value: Value, lua: &mut Ctx) -> Result<Json> {
         lua.to_json(&value)
     }
 }
 
 /// Copies `json` into external tables, breadth first with an explicit list of the
 /// tables still to fill (no recursion, so no depth limit).
-fn json_to_lua(lua: &mut Lua, json: &Json) -> Result<Value> {
+fn json_to_lua(lua: &mut Ctx, json: &Json) -> Result<Value> {
     if let Some(scalar) = scalar_value(json) {
         return Ok(scalar);
     }
@@ -109,42 +109,41 @@ fn json_to_lua(lua: &mut Lua, json: &Json) -> Result<Value> {
         // A number outside what serde_json can give as i64 or f64.
         return Ok(Value::Nil);
     }
-    let root = lua.vm.new_ext_table();
-    let mut pending = vec![(root, json)];
-    while let Some((table, json)) = pending.pop() {
-        let entries: Box<dyn Iterator<Item = (VmValue, &Json)>> = match json {
-            Json::Array(items) => {
-                Box::new(items.iter().enumerate().map(|(i, v)| (VmValue::Int(i as i64 + 1), v)))
-            }
-            Json::Object(map) => {
-                let keys: Vec<(VmValue, &Json)> =
-                    map.iter().map(|(k, v)| (lua.vm.intern(k.as_bytes()), v)).collect();
-                Box::new(keys.into_iter())
-            }
-            _ => continue,
-        };
-        for (key, member) in entries {
-            let value = match member {
-                Json::Array(_) | Json::Object(_) => {
-                    let child = lua.vm.new_ext_table();
-                    pending.push((child, member));
-                    VmValue::Extern(child, 0)
+    let root = lua.state().scope(|s| -> Result<_> {
+        let root = s.new_ext_table();
+        let mut pending = vec![(root, json)];
+        while let Some((table, json)) = pending.pop() {
+            let entries: Vec<(Raw<'_>, &Json)> = match json {
+                Json::Array(items) => {
+                    items.iter().enumerate().map(|(i, v)| (Raw::Int(i as i64 + 1), v)).collect()
                 }
-                scalar => match scalar_value(scalar) {
-                    Some(Value::String(s)) => lua.vm.intern(s.as_bytes()),
-                    Some(v) => lua.vm_value(&v)?,
-                    None => VmValue::Nil,
-                },
+                Json::Object(map) => map.iter().map(|(k, v)| (s.intern(k.as_bytes()), v)).collect(),
+                _ => continue,
             };
-            if !value.is_nil() {
-                lua.vm.ext_set(table, 0, key, value).map_err(|e| lua.runtime_error(e))?;
+            for (key, member) in entries {
+                let value = match member {
+                    Json::Array(_) | Json::Object(_) => {
+                        let child = s.new_ext_table();
+                        pending.push((child, member));
+                        Raw::Table(child)
+                    }
+                    scalar => match scalar_value(scalar) {
+                        Some(v) => s.unhold(&v.to_held()).map_err(|_| Error::WrongState)?,
+                        None => Raw::Nil,
+                    },
+                };
+                if !value.is_nil() {
+                    s.set(table, key, value)
+                        .map_err(|message| Error::Runtime { message, traceback: None })?;
+                }
             }
         }
-    }
-    Ok(lua.host_value(VmValue::Extern(root, 0)))
+        Ok(s.hold_table(root))
+    })?;
+    Ok(Value::Table(crate::value::Table(crate::value::Handle(root))))
 }
 
-impl Lua {
+impl Ctx {
     /// `value` as JSON: see the module's rules (`json_convert.rs`): nil is `null`, a
     /// table with keys exactly `1..n` an array, any other table an object, an empty
     /// table `[]`.
@@ -161,15 +160,18 @@ impl Lua {
     /// assert_eq!(err.to_string(), "cannot convert a function to JSON: field 'f[1]'");
     /// ```
     pub fn to_json(&mut self, value: &Value) -> Result<Json> {
-        let value = self.vm_value(value)?;
-        let mut writer = JsonWriter {
-            lua: self,
-            path: String::new(),
-            visiting: Vec::new(),
-            expanded: HashSet::new(),
-            repeated: 0,
-        };
-        writer.value(value, false)
+        let value = value.to_held();
+        self.state().scope(|s| {
+            let value = s.unhold(&value).map_err(|_| Error::WrongState)?;
+            let mut writer = JsonWriter {
+                scope: s,
+                path: String::new(),
+                visiting: Vec::new(),
+                expanded: HashSet::new(),
+                repeated: 0,
+            };
+            writer.value(value, false)
+        })
     }
 
     /// `_io.output` as JSON (`null` when the script set none), by [`Lua::to_json`].
@@ -186,8 +188,8 @@ impl Lua {
 }
 
 /// One conversion to JSON in progress.
-struct JsonWriter<'a> {
-    lua: &'a mut Lua,
+struct JsonWriter<'a, 's> {
+    scope: &'a mut Scope<'s>,
     /// The key path to the value being converted (`a.b[3]`), for messages.
     path: String,
     /// The tables being converted, outermost first (a table met again is a cycle).
@@ -198,7 +200,7 @@ struct JsonWriter<'a> {
     repeated: usize,
 }
 
-impl JsonWriter<'_> {
+impl<'s> JsonWriter<'_, 's> {
     fn fail(&self, from: &'static str, what: &str) -> Error {
         let message = match (what.is_empty(), self.path.is_empty()) {
             (_, true) => what.to_owned(),
@@ -209,28 +211,27 @@ impl JsonWriter<'_> {
     }
 
     /// `value`; `shared` when it is reached again through a table converted before.
-    fn value(&mut self, value: VmValue, shared: bool) -> Result<Json> {
+    fn value(&mut self, value: Raw<'s>, shared: bool) -> Result<Json> {
         Ok(match value {
-            VmValue::Nil => Json::Null,
-            VmValue::Bool(b) => Json::Bool(b),
-            VmValue::Int(i) => Json::Number(i.into()),
-            VmValue::Float(f) => match Number::from_f64(f) {
+            Raw::Nil => Json::Null,
+            Raw::Bool(b) => Json::Bool(b),
+            Raw::Int(i) => Json::Number(i.into()),
+            Raw::Float(f) => match Number::from_f64(f) {
                 Some(n) => Json::Number(n),
                 None => return Err(self.fail("number", "NaN and infinities have no JSON form")),
             },
-            VmValue::Str(s) => match std::str::from_utf8(s.as_bytes()) {
+            Raw::Str(s) => match std::str::from_utf8(s.as_bytes()) {
                 Ok(text) => Json::String(text.to_owned()),
                 Err(_) => return Err(self.fail("string", "not valid UTF-8")),
             },
-            VmValue::Table(_) | VmValue::Extern(..) => self.table(value, shared)?,
-            VmValue::Function(_) => return Err(self.fail("function", "")),
-            VmValue::Thread(_) => return Err(self.fail("thread", "")),
+            Raw::Table(table) => self.table(table, shared)?,
+            Raw::Function(_) => return Err(self.fail("function", "")),
+            Raw::Thread(_) => return Err(self.fail("thread", "")),
         })
     }
 
-    fn table(&mut self, table: VmValue, shared: bool) -> Result<Json> {
-        let node = if let VmValue::Extern(_, node) = table { node } else { 0 };
-        let id = (table.gc_addr().unwrap_or(0), node);
+    fn table(&mut self, table: RawTable<'s>, shared: bool) -> Result<Json> {
+        let id = table.identity();
         if self.visiting.contains(&id) {
             return Err(self.fail("table", "it contains itself"));
         }
@@ -254,27 +255,21 @@ impl JsonWriter<'_> {
     }
 
     /// Every entry of a table, raw, in `next` order.
-    fn entries(&mut self, table: VmValue) -> Vec<(VmValue, VmValue)> {
+    fn entries(&mut self, table: RawTable<'s>) -> Vec<(Raw<'s>, Raw<'s>)> {
         let mut entries = Vec::new();
-        let mut key = VmValue::Nil;
-        loop {
-            let next = match table {
-                VmValue::Table(t) => t.next(key),
-                VmValue::Extern(e, node) => self.lua.vm.ext_next(e, node, key),
-                _ => Ok(None),
-            };
-            // The keys come from the table itself, so `next` accepts them.
-            let Ok(Some((k, v))) = next else { break };
+        let mut key = Raw::Nil;
+        // The keys come from the table itself, so `next` accepts them.
+        while let Ok(Some((k, v))) = self.scope.next(table, key) {
             entries.push((k, v));
             key = k;
         }
         entries
     }
 
-    fn array(&mut self, entries: Vec<(VmValue, VmValue)>, shared: bool) -> Result<Json> {
+    fn array(&mut self, entries: Vec<(Raw<'s>, Raw<'s>)>, shared: bool) -> Result<Json> {
         let mut items = vec![Json::Null; entries.len()];
         for (key, value) in entries {
-            let VmValue::Int(i) = key else { continue };
+            let Raw::Int(i) = key else { continue };
             let length = self.path.len();
             let _ = write!(self.path, "[{i}]");
             let item = self.value(value, shared)?;
@@ -286,21 +281,21 @@ impl JsonWriter<'_> {
         Ok(Json::Array(items))
     }
 
-    fn object(&mut self, entries: Vec<(VmValue, VmValue)>, shared: bool) -> Result<Json> {
+    fn object(&mut self, entries: Vec<(Raw<'s>, Raw<'s>)>, shared: bool) -> Result<Json> {
         let mut map = Map::new();
         for (key, value) in entries {
             let length = self.path.len();
             let name = match key {
-                VmValue::Str(s) => match std::str::from_utf8(s.as_bytes()) {
+                Raw::Str(s) => match std::str::from_utf8(s.as_bytes()) {
                     Ok(text) => text.to_owned(),
                     Err(_) => {
                         push_segment(&mut self.path, &String::from_utf8_lossy(s.as_bytes()));
                         return Err(self.fail("string", "a key that is not valid UTF-8"));
                     }
                 },
-                VmValue::Int(i) => i.to_string(),
-                VmValue::Float(f) => moonlet_vm::number::fmt_float(f),
-                VmValue::Bool(b) => b.to_string(),
+                Raw::Int(i) => i.to_string(),
+                Raw::Float(f) => moonlet_vm::number::fmt_float(f),
+                Raw::Bool(b) => b.to_string(),
                 other => {
                     push_segment(&mut self.path, &format!("[{}]", other.type_name()));
                     return Err(
@@ -329,7 +324,7 @@ fn push_segment(path: &mut String, key: &str) {
 }
 
 /// Whether a table's keys are exactly `1..n` (an empty table is an array too).
-fn is_array(entries: &[(VmValue, VmValue)]) -> bool {
+fn is_array(entries: &[(Raw<'_>, Raw<'_>)]) -> bool {
     let n = entries.len() as i64;
-    entries.iter().all(|(k, _)| matches!(k, VmValue::Int(i) if (1..=n).contains(i)))
+    entries.iter().all(|(k, _)| matches!(k, Raw::Int(i) if (1..=n).contains(i)))
 }

@@ -63,7 +63,7 @@ pub use io::IoResult;
 pub use json::{parse_json, JsonData};
 #[cfg(feature = "json")]
 pub use json_convert::{MAX_DEPTH as JSON_MAX_DEPTH, MAX_REPEATED as JSON_MAX_REPEATED};
-pub use lua::{Chunk, Libs, Limits, Lua, PrintBuffer};
+pub use lua::{Chunk, Ctx, Libs, Limits, Lua, PrintBuffer};
 pub use moonlet_parser::SyntaxError;
 pub use moonlet_vm::host_data::{HostData, HostValue, Key};
 pub use records::{Record, Records};

@@ -1,17 +1,19 @@
-//! The state a host embeds: [`Lua`], loading code ([`Chunk`]), globals, host functions
-//! and where `print` goes.
+//! The state a host embeds: [`Lua`] (which owns it) and [`Ctx`] (what host code does with
+//! it: loading code ([`Chunk`]), globals, host functions, where `print` goes).
 //!
-//! Owns the `Lua` type and its link to the VM: a `Lua` *is* a VM (`repr(transparent)`),
-//! so that a host function called from a script gets the same `&mut Lua` the host
-//! holds. The embedding layer's own state (the `_io` table, `_home`'s store, the last
-//! host error) lives in the VM's `embedder` slot, typed as [`Embedder`]. It must not
-//! reach into the interpreter: everything goes through the VM's public API.
+//! Owns the two types and their link to the VM. A `Lua` owns a `moonlet_vm::OwnedState`
+//! and dereferences to a `Ctx`; a host function called from a script gets `&mut Ctx` for
+//! the state it runs in. `Ctx` is unsized (`repr(transparent)` over the VM's unsized
+//! `State`), so a host function cannot replace, move, drop or close the state under the
+//! script that called it: `*ctx = …` does not compile. The embedding layer's own state
+//! (the `_io` table, `_home`'s store, the last host error) lives in the VM's embedder
+//! slot, typed as [`Embedder`]. It must not reach into the interpreter: everything goes
+//! through the VM's public API.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use moonlet_vm::value::Value as VmValue;
-use moonlet_vm::{LuaError, Pin, Vm};
+use moonlet_vm::{HeldValue, HostFnError, OwnedState, Ref, RunError, State};
 
 use crate::convert::{FromLua, FromLuaMulti, IntoLua, IntoLuaMulti};
 use crate::error::{Error, HostError, Result};
@@ -32,26 +34,95 @@ pub use moonlet_vm::{Libs, Limits};
 /// assert_eq!(sum, 210);
 /// assert_eq!(lua.printed(), "");
 /// ```
-#[repr(transparent)]
+///
+/// Everything but making and closing a state is a method of [`Ctx`], which a `Lua`
+/// dereferences to (and which host functions receive).
 pub struct Lua {
-    pub(crate) vm: Vm,
+    state: OwnedState,
 }
 
-// SAFETY: a `Lua` owns its whole heap: every object pointer inside the VM points into
-// objects only this VM reaches, and none leaves it through this crate's API (hosts
-// hold `Pin`s, which are indices plus thread-safe bookkeeping, and copies of plain
-// data). Everything else the VM stores is `Send` by its type (output sinks, loaders,
-// host functions, host data, the embedder slot). So moving a `Lua` to another thread
-// moves everything that can touch its heap with it; `Lua` is not `Sync`, and `&mut`
-// access keeps one thread at a time inside it. Exercised by `tests/api.rs`
-// (`a_state_moves_to_another_thread`).
-unsafe impl Send for Lua {}
+/// What host code may do with a Lua state: a [`Lua`] dereferences to one, and a host
+/// function made with [`Ctx::create_function`] gets `&mut Ctx` for the state that calls
+/// it. A context cannot be replaced, moved or closed: it is unsized, so the state a
+/// script runs in stays in place under it.
+///
+/// The program below (a host function that replaces the state running it, which
+/// freed the state under the running script) does not compile: the function gets a
+/// `&mut Ctx`, not the `Lua`.
+///
+/// ```compile_fail,E0631
+/// use moonlet::Lua;
+/// let mut lua = Lua::new();
+/// let f = lua.create_function(|l: &mut Lua, ()| { *l = Lua::new(); Ok(()) }).unwrap();
+/// let g = lua.globals();
+/// g.set(&mut lua, "replace", f).unwrap();
+/// lua.load("local t = {} for i = 1, 10 do t[i] = {i} end replace() return t[1][1]").eval::<i64>();
+/// ```
+///
+/// Nor does any other way of putting a new state in its place (`Ctx` is unsized):
+///
+/// ```compile_fail,E0308
+/// let mut lua = moonlet::Lua::new();
+/// let f = lua.create_function(|l, ()| { *l = moonlet::Lua::new(); Ok(()) }).unwrap();
+/// ```
+///
+/// ```compile_fail,E0277
+/// let mut lua = moonlet::Lua::new();
+/// let f = lua.create_function(|l, ()| { std::mem::swap(l, &mut moonlet::Lua::new()); Ok(()) });
+/// ```
+///
+/// ```
+/// let mut lua = moonlet::Lua::new();
+/// let f = lua.create_function(|ctx: &mut moonlet::Ctx, n: i64| {
+///     ctx.load("counter = (counter or 0) + 1").exec()?;
+///     Ok(n * 2)
+/// }).unwrap();
+/// lua.globals().set(&mut lua, "double", f).unwrap();
+/// assert_eq!(lua.load("return double(21) + counter").eval::<i64>().unwrap(), 43);
+/// ```
+#[repr(transparent)]
+pub struct Ctx {
+    state: State,
+}
+
+impl std::ops::Deref for Lua {
+    type Target = Ctx;
+    fn deref(&self) -> &Ctx {
+        Ctx::from_state_ref(&self.state)
+    }
+}
+
+impl std::ops::DerefMut for Lua {
+    fn deref_mut(&mut self) -> &mut Ctx {
+        Ctx::from_state(&mut self.state)
+    }
+}
+
+impl Ctx {
+    /// The context of the VM state `state`.
+    pub(crate) fn from_state(state: &mut State) -> &mut Ctx {
+        // SAFETY: `Ctx` is `repr(transparent)` over `State`, an unsized type: a pointer to
+        // a `State` is a valid pointer to a `Ctx` with the same metadata, for the same
+        // lifetime and with the same exclusive access.
+        unsafe { &mut *(std::ptr::from_mut::<State>(state) as *mut Ctx) }
+    }
+
+    fn from_state_ref(state: &State) -> &Ctx {
+        // SAFETY: as in `from_state`, for a shared reference.
+        unsafe { &*(std::ptr::from_ref::<State>(state) as *const Ctx) }
+    }
+
+    /// The VM state under this context.
+    pub(crate) fn state(&mut self) -> &mut State {
+        &mut self.state
+    }
+}
 
 /// The embedding layer's state inside the VM.
 #[derive(Default)]
 pub(crate) struct Embedder {
     /// The `_io` table (pinned: scripts may rebind the global, the host keeps its own).
-    pub(crate) io: Option<Pin>,
+    pub(crate) io: Option<Ref>,
     /// Where `print` writes when the host set no sink.
     pub(crate) printed: PrintBuffer,
     /// The last error a host function returned: chained as `source` if it comes out
@@ -91,14 +162,6 @@ impl Write for PrintBuffer {
     }
 }
 
-impl Drop for Lua {
-    /// Dropping a state closes it as `lua_close` does: pending finalizers run.
-    fn drop(&mut self) {
-        self.vm.close();
-        let _ = self.vm.flush_output();
-    }
-}
-
 impl Default for Lua {
     fn default() -> Lua {
         Lua::new()
@@ -129,38 +192,56 @@ impl Lua {
     /// assert_eq!(n, 1);
     /// ```
     pub fn with_libs(libs: Libs) -> Lua {
-        let mut vm = Vm::new();
-        vm.open_libs(libs);
+        let mut state = OwnedState::new();
+        state.open_libs(libs);
         let printed = PrintBuffer::default();
-        vm.set_output(Box::new(printed.clone()));
-        vm.embedder = Some(Box::new(Embedder { printed, ..Embedder::default() }));
-        let mut lua = Lua { vm };
+        state.set_output(Box::new(printed.clone()));
+        *state.embedder() = Some(Box::new(Embedder { printed, ..Embedder::default() }));
+        let mut lua = Lua { state };
         let io = lua.io_table();
-        lua.vm.set_global("_io", io);
+        lua.set_global_ref("_io", &io);
         let home = lua.home_root();
-        lua.vm.set_global("_home", home);
+        lua.set_global_ref("_home", &home);
         lua
     }
 
-    /// The `Lua` a host function runs in: the VM that called it.
-    pub(crate) fn from_vm_mut(vm: &mut Vm) -> &mut Lua {
-        // SAFETY: `Lua` is `repr(transparent)` over `Vm`, so both have the same layout
-        // and a `&mut Vm` is a valid `&mut Lua` for the same lifetime. Host functions are
-        // only made by `Lua::create_function`, so the VM running them is a `Lua`'s.
-        unsafe { &mut *(vm as *mut Vm as *mut Lua) }
+    /// Closes the state as `lua_close` does: the finalizers (`__gc`) of every object that
+    /// still has one pending run. Dropping a `Lua` does the same; this names it.
+    ///
+    /// ```
+    /// let mut lua = moonlet::Lua::new();
+    /// let out = moonlet::PrintBuffer::default();
+    /// lua.set_print_sink(out.clone());
+    /// lua.load("keep = setmetatable({}, { __gc = function() print('bye') end })").exec().unwrap();
+    /// lua.close();
+    /// assert_eq!(out.take(), b"bye\n");
+    /// ```
+    pub fn close(self) {
+        drop(self);
     }
+}
 
+impl Ctx {
     /// The embedding layer's state (made afresh if something replaced it).
     pub(crate) fn embedder(&mut self) -> &mut Embedder {
-        let slot = &mut self.vm.embedder;
+        let slot = self.state.embedder();
         if !slot.as_ref().is_some_and(|e| e.is::<Embedder>()) {
             *slot = Some(Box::new(Embedder::default()));
         }
         match slot.as_mut().and_then(|e| e.downcast_mut::<Embedder>()) {
             Some(embedder) => embedder,
-            // Just made: an `Embedder` is there.
+            // Made just above when it was anything else.
             None => unreachable!("the embedder slot holds an Embedder"),
         }
+    }
+
+    /// Sets global `name` to the object `r` (raw).
+    pub(crate) fn set_global_ref(&mut self, name: &str, r: &Ref) {
+        self.state.scope(|s| {
+            if let Ok(value) = s.held(r) {
+                s.set_global(name, value);
+            }
+        });
     }
 
     /// Sends `print` output (and `io.write` when the host opened `Libs::IO`) to `sink`.
@@ -173,7 +254,7 @@ impl Lua {
     /// assert_eq!(buffer.take(), b"2\n");
     /// ```
     pub fn set_print_sink(&mut self, sink: impl Write + Send + 'static) {
-        self.vm.set_output(Box::new(sink));
+        self.state.set_output(Box::new(sink));
     }
 
     /// What `print` wrote into the state's own buffer since the last call (empty once a
@@ -186,7 +267,7 @@ impl Lua {
     /// assert_eq!(lua.printed(), "");
     /// ```
     pub fn printed(&mut self) -> String {
-        let _ = self.vm.flush_output();
+        let _ = self.state.flush_output();
         String::from_utf8_lossy(&self.embedder().printed.take()).into_owned()
     }
 
@@ -211,8 +292,7 @@ impl Lua {
     /// assert_eq!(lua.load("return greeting").eval::<String>().unwrap(), "hello");
     /// ```
     pub fn globals(&mut self) -> Table {
-        let globals = self.vm.globals_table();
-        Table(crate::value::Handle::new(self, VmValue::Table(globals)))
+        Table(self.make_table(|s| s.globals()))
     }
 
     /// A new, empty Lua table.
@@ -224,8 +304,7 @@ impl Lua {
     /// assert_eq!(t.len(&mut lua).unwrap(), 1);
     /// ```
     pub fn create_table(&mut self) -> Table {
-        let table = self.vm.new_table();
-        Table(crate::value::Handle::new(self, VmValue::Table(table)))
+        Table(self.make_table(|s| s.new_table()))
     }
 
     /// A new, empty external table (as `ext.table()` makes in Lua): its contents are
@@ -237,8 +316,7 @@ impl Lua {
     /// assert!(t.id(&mut lua).unwrap().is_some());
     /// ```
     pub fn create_ext_table(&mut self) -> Table {
-        let ext = self.vm.new_ext_table();
-        Table(crate::value::Handle::new(self, VmValue::Extern(ext, 0)))
+        Table(self.make_table(|s| s.new_ext_table()))
     }
 
     /// A Lua function running the Rust closure `f`. Its arguments convert from Lua with
@@ -259,61 +337,56 @@ impl Lua {
     where
         A: FromLuaMulti,
         R: IntoLuaMulti,
-        F: Fn(&mut Lua, A) -> Result<R> + Send + 'static,
+        F: Fn(&mut Ctx, A) -> Result<R> + Send + 'static,
     {
-        let host = move |vm: &mut Vm, base: usize, count: usize| -> Result<usize, LuaError> {
-            let lua = Lua::from_vm_mut(vm);
-            let mut args = Vec::with_capacity(count);
-            for i in 0..count {
-                let value = lua.vm.arg(base, count, i);
-                args.push(lua.host_value(value));
-            }
-            let results = A::from_lua_multi(args, lua)
-                .and_then(|args| f(lua, args))
-                .and_then(|results| results.into_lua_multi(lua));
+        let host = move |state: &mut State, args: Vec<HeldValue>| -> Result<Vec<HeldValue>, HostFnError> {
+            let ctx = Ctx::from_state(state);
+            let args = args.into_iter().map(Value::from_held).collect();
+            let results = A::from_lua_multi(args, ctx)
+                .and_then(|args| f(ctx, args))
+                .and_then(|results| results.into_lua_multi(ctx));
             match results {
-                Ok(values) => {
-                    let n = values.len();
-                    for value in &values {
-                        let v = lua.vm_value(value).map_err(|e| lua.raise(e))?;
-                        lua.vm.push(v);
-                    }
-                    Ok(n)
-                }
-                Err(e) => Err(lua.raise(e)),
+                Ok(values) => Ok(values.iter().map(Value::to_held).collect()),
+                Err(e) => Err(ctx.raise(e)),
             }
         };
-        let function = self.vm.new_host_function("?", Box::new(host));
-        Ok(Function(crate::value::Handle::new(self, VmValue::Function(function))))
+        let function = self.state.new_host_function("?", Box::new(host));
+        Ok(Function(crate::value::Handle(function)))
     }
 
-    /// The Lua error a host function's `Err` becomes; the host error is kept so that it
-    /// can be chained if the error comes back out to the host.
-    fn raise(&mut self, error: Error) -> LuaError {
-        let raised = match &error {
+    /// A new table (made by `make` in a scope), as a handle.
+    fn make_table(
+        &mut self,
+        make: impl for<'s> FnOnce(&mut moonlet_vm::Scope<'s>) -> moonlet_vm::RawTable<'s>,
+    ) -> crate::value::Handle {
+        self.state.scope(|s| {
+            let table = make(s);
+            crate::value::Handle(s.hold_table(table))
+        })
+    }
+
+    /// How a host function's `Err` is raised in the script: worded and positioned as the
+    /// standard library's errors are. The host error is kept so that it can be chained
+    /// if the error comes back out to the host.
+    fn raise(&mut self, error: Error) -> HostFnError {
+        let text = match &error {
             // Argument errors read as the standard library's (`bad argument #2 to 'f'`).
-            Error::BadArgument { position, message } => self.vm.argument_error(*position, message),
+            Error::BadArgument { position, message } => self.state.bad_argument_text(*position, message),
             // Positioned at the calling line, as `luaL_error` in a C function.
-            _ => self.vm.lib_error(&error.to_string()),
-        };
-        let message = error.to_string();
-        let text = match raised.value {
-            VmValue::Str(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
-            _ => message.clone(),
+            other => self.state.error_text(&other.to_string()),
         };
         let source: HostError = match error {
             Error::External(e) => e,
             other => Box::new(other),
         };
-        self.embedder().host_error = Some((text, source));
-        raised
+        self.embedder().host_error = Some((text.clone(), source));
+        HostFnError::Value(HeldValue::Str(text.into_bytes()))
     }
 
     /// The host form of an error coming out of the VM.
-    pub(crate) fn runtime_error(&mut self, error: LuaError) -> Error {
-        let message = self.error_message(error.value);
-        let traceback = error.traceback.clone();
-        if let Some(limit) = self.vm.limit_exceeded() {
+    pub(crate) fn runtime_error(&mut self, error: RunError) -> Error {
+        let RunError { message, traceback, limit, .. } = error;
+        if let Some(limit) = limit {
             return Error::Limit { limit, message, traceback };
         }
         match self.embedder().host_error.take() {
@@ -322,50 +395,25 @@ impl Lua {
         }
     }
 
-    /// An error value as `lua` prints it: strings and numbers as text, objects with
-    /// `__tostring` through it, anything else as `(error object is a X value)`.
-    fn error_message(&mut self, value: VmValue) -> String {
-        let text = |v: VmValue| match v {
-            VmValue::Str(s) => Some(String::from_utf8_lossy(s.as_bytes()).into_owned()),
-            _ => None,
-        };
-        match value {
-            VmValue::Str(_) | VmValue::Int(_) | VmValue::Float(_) => {
-                self.vm.tostring(value).ok().and_then(text).unwrap_or_default()
-            }
-            _ if self.vm.has_tostring(value) => {
-                self.vm.tostring(value).ok().and_then(text).unwrap_or_default()
-            }
-            _ => format!("(error object is a {} value)", value.type_name()),
-        }
-    }
-
     /// Calls a VM function with host arguments; the results as host values.
-    pub(crate) fn call_vm(&mut self, func: VmValue, args: Vec<Value>) -> Result<Vec<Value>> {
-        match self.run_vm(func, &args)? {
-            Ok(results) => Ok(results.into_iter().map(|v| self.host_value(v)).collect()),
+    pub(crate) fn call_vm(&mut self, func: &Ref, args: Vec<Value>) -> Result<Vec<Value>> {
+        match self.run_vm(func, &args) {
+            Ok(results) => Ok(results.into_iter().map(Value::from_held).collect()),
             Err(e) => Err(self.runtime_error(e)),
         }
     }
 
     /// Calls a VM function with host arguments as a run of the host's: the VM's results
-    /// or its error (the outer `Err` is an argument from another state).
-    pub(crate) fn run_vm(
-        &mut self,
-        func: VmValue,
-        args: &[Value],
-    ) -> Result<std::result::Result<Vec<VmValue>, LuaError>> {
-        let mut vm_args = Vec::with_capacity(args.len());
-        for arg in args {
-            vm_args.push(self.vm_value(arg)?);
-        }
+    /// or its error.
+    pub(crate) fn run_vm(&mut self, func: &Ref, args: &[Value]) -> Result<Vec<HeldValue>, RunError> {
+        let args: Vec<HeldValue> = args.iter().map(Value::to_held).collect();
         self.embedder().host_error = None;
         // A run the host starts gets a fresh budget; a call from inside a host function
         // goes on with the budget of the run it is part of.
-        if !self.vm.is_running() {
-            self.vm.start_limits();
+        if !self.state.is_running() {
+            self.state.start_limits();
         }
-        Ok(self.vm.call(func, &vm_args))
+        self.state.call(func, &args)
     }
 
     /// Caps what each run (each `exec`, `eval`, `compute`, function call... the host
@@ -382,7 +430,7 @@ impl Lua {
     /// assert_eq!(lua.load("return 1 + 1").eval::<i64>().unwrap(), 2);
     /// ```
     pub fn set_limits(&mut self, limits: Limits) {
-        self.vm.set_limits(limits);
+        self.state.set_limits(limits);
     }
 
     /// Runs a full garbage collection.
@@ -393,7 +441,7 @@ impl Lua {
     /// lua.collect_garbage();
     /// ```
     pub fn collect_garbage(&mut self) {
-        self.vm.collect();
+        self.state.collect();
     }
 
     /// Converts a host value into a Lua value of this state.
@@ -428,7 +476,7 @@ impl Lua {
 /// assert_eq!(chunk.name("args").eval::<Option<i64>>().unwrap(), None);
 /// ```
 pub struct Chunk<'lua> {
-    lua: &'lua mut Lua,
+    lua: &'lua mut Ctx,
     source: Vec<u8>,
     name: Option<String>,
 }
@@ -459,20 +507,17 @@ impl Chunk<'_> {
     /// ```
     pub fn into_function(mut self) -> Result<Function> {
         let func = self.compile()?;
-        Ok(Function(crate::value::Handle::new(self.lua, func)))
+        Ok(Function(crate::value::Handle(func)))
     }
 
-    fn compile(&mut self) -> Result<VmValue> {
+    fn compile(&mut self) -> Result<Ref> {
         let chunk_name = match &self.name {
             Some(name) => format!("={name}").into_bytes(),
             None => self.source.clone(),
         };
         // A chunk that does not compile never ran: its error is a syntax error.
         let lua = &mut *self.lua;
-        match lua.vm.load_text(&self.source, &chunk_name) {
-            Ok(func) => Ok(func),
-            Err(e) => Err(Error::Syntax { message: lua.error_message(e.value) }),
-        }
+        lua.state.load_text(&self.source, &chunk_name).map_err(|e| Error::Syntax { message: e.message })
     }
 
     /// Runs the chunk, discarding its results.
@@ -495,7 +540,7 @@ impl Chunk<'_> {
     /// ```
     pub fn eval<R: FromLuaMulti>(mut self) -> Result<R> {
         let func = self.compile()?;
-        let results = self.lua.call_vm(func, Vec::new())?;
+        let results = self.lua.call_vm(&func, Vec::new())?;
         R::from_lua_multi(results, self.lua)
     }
 }
@@ -510,16 +555,15 @@ impl Function {
     /// let s: String = f.call(&mut lua, ("moon", "let")).unwrap();
     /// assert_eq!(s, "moonlet");
     /// ```
-    pub fn call<R: FromLuaMulti>(&self, lua: &mut Lua, args: impl IntoLuaMulti) -> Result<R> {
-        let func = lua.vm.pinned(&self.0 .0).ok_or(Error::WrongState)?;
+    pub fn call<R: FromLuaMulti>(&self, lua: &mut Ctx, args: impl IntoLuaMulti) -> Result<R> {
         let args = args.into_lua_multi(lua)?;
-        let results = lua.call_vm(func, args)?;
+        let results = lua.call_vm(&self.0 .0, args)?;
         R::from_lua_multi(results, lua)
     }
 }
 
 impl FromLua for Function {
-    fn from_lua(value: Value, _: &mut Lua) -> Result<Function> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<Function> {
         match value {
             Value::Function(f) => Ok(f),
             other => {
@@ -530,13 +574,13 @@ impl FromLua for Function {
 }
 
 impl IntoLua for Function {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::Function(self))
     }
 }
 
 impl FromLua for Table {
-    fn from_lua(value: Value, _: &mut Lua) -> Result<Table> {
+    fn from_lua(value: Value, _: &mut Ctx) -> Result<Table> {
         match value {
             Value::Table(t) => Ok(t),
             other => Err(Error::Conversion { from: other.type_name(), to: "table", message: String::new() }),
@@ -545,7 +589,7 @@ impl FromLua for Table {
 }
 
 impl IntoLua for Table {
-    fn into_lua(self, _: &mut Lua) -> Result<Value> {
+    fn into_lua(self, _: &mut Ctx) -> Result<Value> {
         Ok(Value::Table(self))
     }
 }

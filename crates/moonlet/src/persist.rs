@@ -10,17 +10,16 @@
 
 use std::collections::HashMap;
 
-use moonlet_vm::value::Value as VmValue;
-use moonlet_vm::Pin;
+use moonlet_vm::{Raw, RawTable, Ref, Scope};
 
 use crate::error::{Error, Result};
 use crate::home::{load_snapshot, save_snapshot, HomeStore, Snapshot, Stored, StoredTable};
-use crate::lua::Lua;
+use crate::lua::{Ctx, Lua};
 use crate::value::{Handle, Table};
 
 /// The `_home` table the host keeps, and where it persists.
 pub(crate) struct Home {
-    pub(crate) table: Pin,
+    pub(crate) table: Ref,
     pub(crate) store: Option<Box<dyn HomeStore>>,
 }
 
@@ -46,7 +45,9 @@ impl Lua {
         lua.attach_home(store)?;
         Ok(lua)
     }
+}
 
+impl Ctx {
     /// Loads `_home` from `store` and keeps the store for [`Lua::save_home`]. The
     /// global `_home` becomes the loaded table. On error nothing changes.
     ///
@@ -62,12 +63,14 @@ impl Lua {
     pub fn attach_home(&mut self, store: impl HomeStore + 'static) -> Result<()> {
         let mut store: Box<dyn HomeStore> = Box::new(store);
         let snapshot = load_snapshot(&mut store)?;
-        let root = match snapshot {
-            Some(snapshot) => self.restore(&snapshot)?,
-            None => VmValue::Extern(self.vm.new_ext_table(), 0),
-        };
-        let table = self.vm.pin(root);
-        self.vm.set_global("_home", root);
+        let table = self.state().scope(|s| {
+            let root = match &snapshot {
+                Some(snapshot) => restore(s, snapshot)?,
+                None => s.new_ext_table(),
+            };
+            s.set_global("_home", Raw::Table(root));
+            Ok::<_, Error>(s.hold_table(root))
+        })?;
         self.embedder().home = Some(Home { table, store: Some(store) });
         Ok(())
     }
@@ -81,7 +84,10 @@ impl Lua {
     /// ```
     pub fn save_home(&mut self) -> Result<()> {
         let root = self.home_root();
-        let snapshot = self.snapshot(root)?;
+        let snapshot = self.state().scope(|s| match s.held(&root) {
+            Ok(Raw::Table(root)) => snapshot(s, root),
+            _ => Err(Error::WrongState),
+        })?;
         match self.embedder().home.as_mut().and_then(|home| home.store.as_mut()) {
             Some(store) => Ok(save_snapshot(store, &snapshot)?),
             None => Err(Error::NoHomeStore),
@@ -97,119 +103,106 @@ impl Lua {
     /// assert_eq!(home.get::<i64>(&mut lua, "x").unwrap(), 1);
     /// ```
     pub fn home(&mut self) -> Table {
-        let root = self.home_root();
-        Table(Handle::new(self, root))
+        Table(Handle(self.home_root()))
     }
 
     /// The `_home` table, made (empty, without a store) on first use.
-    pub(crate) fn home_root(&mut self) -> VmValue {
-        if let Some(pin) = self.embedder().home.as_ref().map(|h| h.table.clone()) {
-            if let Some(root) = self.vm.pinned(&pin) {
-                return root;
-            }
+    pub(crate) fn home_root(&mut self) -> Ref {
+        if let Some(table) = self.embedder().home.as_ref().map(|h| h.table.clone()) {
+            return table;
         }
-        let root = VmValue::Extern(self.vm.new_ext_table(), 0);
-        let table = self.vm.pin(root);
-        self.embedder().home = Some(Home { table, store: None });
-        root
-    }
-
-    /// The tables reachable from `root`, numbered in the order they are first met.
-    fn snapshot(&mut self, root: VmValue) -> Result<Snapshot> {
-        let mut index: HashMap<(usize, u32), u32> = HashMap::new();
-        let mut queue = vec![root];
-        let mut tables = Vec::new();
-        index.insert(identity(root), 0);
-        while let Some(&table) = queue.get(tables.len()) {
-            let VmValue::Extern(ext, node) = table else { break };
-            let mut stored = StoredTable::new(ext.id());
-            let mut key = VmValue::Nil;
-            // Keys come from the table itself, so `next` accepts each of them.
-            while let Ok(Some((k, v))) = self.vm.ext_next(ext, node, key) {
-                let k_stored = self.stored(k, &mut index, &mut queue)?;
-                let v_stored = self.stored(v, &mut index, &mut queue)?;
-                stored.entries.push((k_stored, v_stored));
-                key = k;
-            }
-            tables.push(stored);
-        }
-        Ok(Snapshot { tables })
-    }
-
-    /// `value` as the snapshot stores it; a new table is queued.
-    fn stored(
-        &mut self,
-        value: VmValue,
-        index: &mut HashMap<(usize, u32), u32>,
-        queue: &mut Vec<VmValue>,
-    ) -> Result<Stored> {
-        Ok(match value {
-            VmValue::Nil => Stored::Nil,
-            VmValue::Bool(b) => Stored::Bool(b),
-            VmValue::Int(i) => Stored::Int(i),
-            VmValue::Float(f) => Stored::Float(f),
-            VmValue::Str(s) => Stored::Str(s.as_bytes().to_vec()),
-            VmValue::Extern(..) => {
-                let next = u32::try_from(queue.len()).map_err(|_| Error::Conversion {
-                    from: "table",
-                    to: "home snapshot",
-                    message: "more than 2^32 tables".to_owned(),
-                })?;
-                let at = *index.entry(identity(value)).or_insert_with(|| {
-                    queue.push(value);
-                    next
-                });
-                Stored::Table(at)
-            }
-            // External tables hold only plain values and external tables.
-            other => {
-                return Err(Error::Conversion {
-                    from: other.type_name(),
-                    to: "home snapshot",
-                    message: String::new(),
-                })
-            }
-        })
-    }
-
-    /// Makes the snapshot's tables as external tables; the root is the first.
-    fn restore(&mut self, snapshot: &Snapshot) -> Result<VmValue> {
-        // No code runs until the root is pinned, so nothing made here can be collected.
-        let tables: Vec<VmValue> =
-            snapshot.tables.iter().map(|_| VmValue::Extern(self.vm.new_ext_table(), 0)).collect();
-        for (table, stored) in tables.iter().zip(&snapshot.tables) {
-            let VmValue::Extern(ext, node) = *table else { continue };
-            for (k, v) in &stored.entries {
-                let k = self.restored(k, &tables)?;
-                let v = self.restored(v, &tables)?;
-                self.vm.ext_set(ext, node, k, v).map_err(|e| self.runtime_error(e))?;
-            }
-        }
-        match tables.first() {
-            Some(root) => Ok(*root),
-            None => Ok(VmValue::Extern(self.vm.new_ext_table(), 0)),
-        }
-    }
-
-    fn restored(&mut self, stored: &Stored, tables: &[VmValue]) -> Result<VmValue> {
-        Ok(match stored {
-            Stored::Nil => VmValue::Nil,
-            Stored::Bool(b) => VmValue::Bool(*b),
-            Stored::Int(i) => VmValue::Int(*i),
-            Stored::Float(f) => VmValue::Float(*f),
-            Stored::Str(s) => self.vm.intern(s),
-            // `decode` checked every reference against the table count.
-            Stored::Table(i) => {
-                usize::try_from(*i).ok().and_then(|i| tables.get(i)).copied().unwrap_or(VmValue::Nil)
-            }
-        })
+        let table = self.state().scope(|s| {
+            let root = s.new_ext_table();
+            s.hold_table(root)
+        });
+        self.embedder().home = Some(Home { table: table.clone(), store: None });
+        table
     }
 }
 
-/// An external table's identity: its object and node.
-fn identity(value: VmValue) -> (usize, u32) {
-    match value {
-        VmValue::Extern(ext, node) => (ext.addr(), node),
-        other => (other.gc_addr().unwrap_or(0), 0),
+/// The tables reachable from `root` as a snapshot: the root first, each other table
+/// once (shared tables and cycles become references), breadth first.
+fn snapshot<'s>(s: &mut Scope<'s>, root: RawTable<'s>) -> Result<Snapshot> {
+    let mut index: HashMap<(usize, u32), u32> = HashMap::new();
+    let mut queue = vec![root];
+    let mut tables = Vec::new();
+    index.insert(root.identity(), 0);
+    while let Some(&table) = queue.get(tables.len()) {
+        let mut stored = StoredTable::new(table.ext_id().unwrap_or(0));
+        let mut key = Raw::Nil;
+        // Keys come from the table itself, so `next` accepts each of them.
+        while let Ok(Some((k, v))) = s.next(table, key) {
+            let k_stored = stored_value(k, &mut index, &mut queue)?;
+            let v_stored = stored_value(v, &mut index, &mut queue)?;
+            stored.entries.push((k_stored, v_stored));
+            key = k;
+        }
+        tables.push(stored);
+    }
+    Ok(Snapshot { tables })
+}
+
+fn stored_value<'s>(
+    value: Raw<'s>,
+    index: &mut HashMap<(usize, u32), u32>,
+    queue: &mut Vec<RawTable<'s>>,
+) -> Result<Stored> {
+    Ok(match value {
+        Raw::Nil => Stored::Nil,
+        Raw::Bool(b) => Stored::Bool(b),
+        Raw::Int(i) => Stored::Int(i),
+        Raw::Float(f) => Stored::Float(f),
+        Raw::Str(s) => Stored::Str(s.as_bytes().to_vec()),
+        // External tables hold only plain values and external tables.
+        Raw::Table(table) if table.ext_id().is_some() => {
+            let next = u32::try_from(queue.len()).map_err(|_| Error::Conversion {
+                from: "table",
+                to: "home snapshot",
+                message: "more than 2^32 tables".to_owned(),
+            })?;
+            let at = *index.entry(table.identity()).or_insert_with(|| {
+                queue.push(table);
+                next
+            });
+            Stored::Table(at)
+        }
+        other => {
+            return Err(Error::Conversion {
+                from: other.type_name(),
+                to: "home snapshot",
+                message: String::new(),
+            })
+        }
+    })
+}
+
+/// Rebuilds the tables of a snapshot as external tables; the root.
+fn restore<'s>(s: &mut Scope<'s>, snapshot: &Snapshot) -> Result<RawTable<'s>> {
+    // Nothing runs or is collected in a scope, so the tables made here stay alive.
+    let tables: Vec<RawTable<'s>> = snapshot.tables.iter().map(|_| s.new_ext_table()).collect();
+    for (&table, stored) in tables.iter().zip(&snapshot.tables) {
+        for (k, v) in &stored.entries {
+            let k = restored(s, k, &tables);
+            let v = restored(s, v, &tables);
+            s.set(table, k, v).map_err(|message| Error::Runtime { message, traceback: None })?;
+        }
+    }
+    match tables.first() {
+        Some(&root) => Ok(root),
+        None => Ok(s.new_ext_table()),
+    }
+}
+
+fn restored<'s>(s: &mut Scope<'s>, stored: &Stored, tables: &[RawTable<'s>]) -> Raw<'s> {
+    match stored {
+        Stored::Nil => Raw::Nil,
+        Stored::Bool(b) => Raw::Bool(*b),
+        Stored::Int(i) => Raw::Int(*i),
+        Stored::Float(f) => Raw::Float(*f),
+        Stored::Str(bytes) => s.intern(bytes),
+        // `decode` checked every reference against the table count.
+        Stored::Table(i) => {
+            usize::try_from(*i).ok().and_then(|i| tables.get(i)).map_or(Raw::Nil, |&t| Raw::Table(t))
+        }
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::convert::IntoLua;
 use crate::error::{Error, Result};
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::Value;
 
 /// A `Serialize` value on its way into a state: structs and maps become external
@@ -34,7 +34,7 @@ use crate::value::Value;
 pub struct Serde<T: Serialize>(pub T);
 
 impl<T: Serialize> IntoLua for Serde<T> {
-    fn into_lua(self, lua: &mut Lua) -> Result<Value> {
+    fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
         let json = serde_json::to_value(&self.0).map_err(|e| Error::Conversion {
             from: std::any::type_name::<T>(),
             to: "Lua value",
@@ -44,7 +44,7 @@ impl<T: Serialize> IntoLua for Serde<T> {
     }
 }
 
-impl Lua {
+impl Ctx {
     /// `_io.output` converted into `T` (through [`Lua::output_json`]: an empty table is
     /// an empty sequence, nil is `null`, so an `Option` field may be left unset).
     ///

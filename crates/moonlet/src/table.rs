@@ -5,16 +5,27 @@
 //! `pairs` and the external-table id. A Lua table stored into an external table is
 //! copied deeply, as in scripts. It must not hold VM values past a call.
 
-use moonlet_vm::value::Value as VmValue;
+use moonlet_vm::{HeldValue, Raw, RawTable, Scope, WrongState};
 
 use crate::convert::{FromLua, IntoLua};
 use crate::error::{Error, Result};
-use crate::lua::Lua;
+use crate::lua::Ctx;
 use crate::value::{Table, Value};
 
 impl Table {
-    fn target(&self, lua: &mut Lua) -> Result<VmValue> {
-        lua.vm.pinned(&(self.0).0).ok_or(Error::WrongState)
+    /// Runs `f` on this table in a scope of `lua` (`WrongState` for another state's).
+    fn with<R>(
+        &self,
+        lua: &mut Ctx,
+        f: impl for<'s> FnOnce(&mut Scope<'s>, RawTable<'s>) -> Result<R, WrongState>,
+    ) -> Result<R> {
+        let r = &(self.0).0;
+        lua.state()
+            .scope(|s| match s.held(r)? {
+                Raw::Table(t) => f(s, t),
+                _ => Err(WrongState),
+            })
+            .map_err(|_| Error::WrongState)
     }
 
     /// `t[key]`, raw, converted into `V`.
@@ -26,17 +37,14 @@ impl Table {
     /// assert_eq!(t.get::<String>(&mut lua, 1).unwrap(), "a");
     /// assert_eq!(t.get::<Option<i64>>(&mut lua, "missing").unwrap(), None);
     /// ```
-    pub fn get<V: FromLua>(&self, lua: &mut Lua, key: impl IntoLua) -> Result<V> {
-        let target = self.target(lua)?;
-        let key = key.into_lua(lua)?;
-        let key = lua.vm_value(&key)?;
-        let value = match target {
-            VmValue::Table(t) => t.get(key),
-            VmValue::Extern(e, node) => lua.vm.ext_get(e, node, key),
-            _ => VmValue::Nil,
-        };
-        let value = lua.host_value(value);
-        V::from_lua(value, lua)
+    pub fn get<V: FromLua>(&self, lua: &mut Ctx, key: impl IntoLua) -> Result<V> {
+        let key = key.into_lua(lua)?.to_held();
+        let value = self.with(lua, |s, t| {
+            let key = s.unhold(&key)?;
+            let value = s.get(t, key);
+            Ok(s.hold(value))
+        })?;
+        V::from_lua(Value::from_held(value), lua)
     }
 
     /// `t[key] = value`, raw. Into an external table, a Lua table is copied deeply
@@ -50,21 +58,15 @@ impl Table {
     /// assert_eq!(items.len(&mut lua).unwrap(), 3);
     /// assert!(items.id(&mut lua).unwrap().is_some());
     /// ```
-    pub fn set(&self, lua: &mut Lua, key: impl IntoLua, value: impl IntoLua) -> Result<()> {
-        let target = self.target(lua)?;
-        let key = key.into_lua(lua)?;
-        let value = value.into_lua(lua)?;
-        let key = lua.vm_value(&key)?;
-        let value = lua.vm_value(&value)?;
-        let result = match target {
-            VmValue::Table(t) => match t.set(key, value) {
-                Ok(()) => return Ok(()),
-                Err(e) => Err(lua.vm.error(&e.to_string())),
-            },
-            VmValue::Extern(e, node) => lua.vm.ext_set(e, node, key, value),
-            _ => return Err(Error::WrongState),
-        };
-        result.map_err(|e| lua.runtime_error(e))
+    pub fn set(&self, lua: &mut Ctx, key: impl IntoLua, value: impl IntoLua) -> Result<()> {
+        let key = key.into_lua(lua)?.to_held();
+        let value = value.into_lua(lua)?.to_held();
+        let stored = self.with(lua, |s, t| {
+            let key = s.unhold(&key)?;
+            let value = s.unhold(&value)?;
+            Ok(s.set(t, key, value))
+        })?;
+        stored.map_err(|message| Error::Runtime { message, traceback: None })
     }
 
     /// A border of the table, as `#t` (raw).
@@ -74,12 +76,8 @@ impl Table {
     /// let t: moonlet::Table = lua.load("return {1, 2, 3}").eval().unwrap();
     /// assert_eq!(t.len(&mut lua).unwrap(), 3);
     /// ```
-    pub fn len(&self, lua: &mut Lua) -> Result<i64> {
-        Ok(match self.target(lua)? {
-            VmValue::Table(t) => t.len(),
-            VmValue::Extern(e, node) => lua.vm.ext_len(e, node),
-            _ => 0,
-        })
+    pub fn len(&self, lua: &mut Ctx) -> Result<i64> {
+        self.with(lua, |s, t| Ok(s.len(t)))
     }
 
     /// Every entry, in `next` order.
@@ -90,23 +88,19 @@ impl Table {
     /// let entries = t.pairs(&mut lua).unwrap();
     /// assert_eq!(entries[1], (moonlet::Value::Integer(2), moonlet::Value::Integer(20)));
     /// ```
-    pub fn pairs(&self, lua: &mut Lua) -> Result<Vec<(Value, Value)>> {
-        let target = self.target(lua)?;
-        let mut entries = Vec::new();
-        let mut key = VmValue::Nil;
-        loop {
-            let next = match target {
-                VmValue::Table(t) => t.next(key),
-                VmValue::Extern(e, node) => lua.vm.ext_next(e, node, key),
-                _ => Ok(None),
-            };
+    pub fn pairs(&self, lua: &mut Ctx) -> Result<Vec<(Value, Value)>> {
+        let entries: Vec<(HeldValue, HeldValue)> = self.with(lua, |s, t| {
+            let mut entries = Vec::new();
+            let mut key = Raw::Nil;
             // The keys come from the table itself, so `next` accepts them.
-            let Ok(Some((k, v))) = next else { break };
-            let entry = (lua.host_value(k), lua.host_value(v));
-            entries.push(entry);
-            key = k;
-        }
-        Ok(entries)
+            while let Ok(Some((k, v))) = s.next(t, key) {
+                let entry = (s.hold(k), s.hold(v));
+                entries.push(entry);
+                key = k;
+            }
+            Ok(entries)
+        })?;
+        Ok(entries.into_iter().map(|(k, v)| (Value::from_held(k), Value::from_held(v))).collect())
     }
 
     /// The id of an external table (unique in its state; `_io`'s is
@@ -117,10 +111,7 @@ impl Table {
     /// let t = lua.create_table();
     /// assert_eq!(t.id(&mut lua).unwrap(), None);
     /// ```
-    pub fn id(&self, lua: &mut Lua) -> Result<Option<u64>> {
-        Ok(match self.target(lua)? {
-            VmValue::Extern(e, _) => Some(e.id()),
-            _ => None,
-        })
+    pub fn id(&self, lua: &mut Ctx) -> Result<Option<u64>> {
+        self.with(lua, |_, t| Ok(t.ext_id()))
     }
 }

@@ -2,16 +2,12 @@
 //!
 //! Owns [`Value`] and the handles inside it ([`Table`], [`Function`], [`Thread`]):
 //! tables and functions stay in the state and the host holds a pinned reference to
-//! them (plain data, so handles are `Send` and never dangle: the collector keeps a
-//! pinned object alive until the last handle is dropped). Strings are copied out as
-//! bytes. This module must not run code or touch the VM's values beyond pinning them;
+//! them (the VM's `Ref`: plain data, so handles are `Send` and never dangle: the
+//! collector keeps a pinned object alive until the last handle is dropped). Strings are
+//! copied out as bytes. This module must not run code or touch the VM's values;
 //! operations on tables live in `table.rs`.
 
-use moonlet_vm::value::Value as VmValue;
-use moonlet_vm::Pin;
-
-use crate::error::{Error, Result};
-use crate::lua::Lua;
+use moonlet_vm::{HeldValue, Ref, RefKind};
 
 /// A Lua value held by the host.
 ///
@@ -73,9 +69,9 @@ impl PartialEq for Value {
             (Value::Number(a), Value::Number(b)) => a == b,
             (Value::Integer(i), Value::Number(f)) | (Value::Number(f), Value::Integer(i)) => *i as f64 == *f,
             (Value::String(a), Value::String(b)) => a == b,
-            (Value::Table(a), Value::Table(b)) => a.0.same(&b.0),
-            (Value::Function(a), Value::Function(b)) => a.0.same(&b.0),
-            (Value::Thread(a), Value::Thread(b)) => a.0.same(&b.0),
+            (Value::Table(a), Value::Table(b)) => a.0 .0 == b.0 .0,
+            (Value::Function(a), Value::Function(b)) => a.0 .0 == b.0 .0,
+            (Value::Thread(a), Value::Thread(b)) => a.0 .0 == b.0 .0,
             _ => false,
         }
     }
@@ -127,23 +123,10 @@ impl From<String> for LuaString {
     }
 }
 
-/// A pinned object of one state, with its identity: the object's address (stable, as
-/// the collector does not move objects and the pin keeps it alive) and, for host data,
-/// the node.
+/// A pinned object of one state: the VM's [`Ref`] (which keeps it alive and knows its
+/// identity).
 #[derive(Clone, Debug)]
-pub(crate) struct Handle(pub(crate) Pin, usize, u32);
-
-impl Handle {
-    pub(crate) fn new(lua: &mut Lua, value: VmValue) -> Handle {
-        let node = if let VmValue::Extern(_, node) = value { node } else { 0 };
-        Handle(lua.vm.pin(value), value.gc_addr().unwrap_or(0), node)
-    }
-
-    /// Whether both handles name the same object.
-    fn same(&self, other: &Handle) -> bool {
-        self.1 == other.1 && self.2 == other.2
-    }
-}
+pub(crate) struct Handle(pub(crate) Ref);
 
 /// A table (a Lua table or an external table) held by the host. Its methods
 /// (`get`, `set`, `len`, `pairs`, `id`) take the state it belongs to.
@@ -176,33 +159,36 @@ pub struct Function(pub(crate) Handle);
 #[derive(Clone, Debug)]
 pub struct Thread(pub(crate) Handle);
 
-impl Lua {
-    /// The host form of a VM value: plain values copied, objects pinned.
-    pub(crate) fn host_value(&mut self, value: VmValue) -> Value {
+impl Value {
+    /// The host form of a value the VM handed out.
+    pub(crate) fn from_held(value: HeldValue) -> Value {
         match value {
-            VmValue::Nil => Value::Nil,
-            VmValue::Bool(b) => Value::Boolean(b),
-            VmValue::Int(i) => Value::Integer(i),
-            VmValue::Float(f) => Value::Number(f),
-            VmValue::Str(s) => Value::String(LuaString(s.as_bytes().to_vec())),
-            VmValue::Table(_) | VmValue::Extern(..) => Value::Table(Table(Handle::new(self, value))),
-            VmValue::Function(_) => Value::Function(Function(Handle::new(self, value))),
-            VmValue::Thread(_) => Value::Thread(Thread(Handle::new(self, value))),
+            HeldValue::Nil => Value::Nil,
+            HeldValue::Bool(b) => Value::Boolean(b),
+            HeldValue::Int(i) => Value::Integer(i),
+            HeldValue::Float(f) => Value::Number(f),
+            HeldValue::Str(s) => Value::String(LuaString(s)),
+            HeldValue::Table(r) => Value::Table(Table(Handle(r))),
+            HeldValue::Function(r) => Value::Function(Function(Handle(r))),
+            HeldValue::Thread(r) => Value::Thread(Thread(Handle(r))),
         }
     }
 
-    /// The VM value of a host value. No collection can happen before the caller stores
-    /// or passes it on: the VM collects only while running code.
-    pub(crate) fn vm_value(&mut self, value: &Value) -> Result<VmValue> {
-        Ok(match value {
-            Value::Nil => VmValue::Nil,
-            Value::Boolean(b) => VmValue::Bool(*b),
-            Value::Integer(i) => VmValue::Int(*i),
-            Value::Number(f) => VmValue::Float(*f),
-            Value::String(s) => self.vm.intern(&s.0),
+    /// The form the VM takes (strings copied, handles cloned).
+    pub(crate) fn to_held(&self) -> HeldValue {
+        match self {
+            Value::Nil => HeldValue::Nil,
+            Value::Boolean(b) => HeldValue::Bool(*b),
+            Value::Integer(i) => HeldValue::Int(*i),
+            Value::Number(f) => HeldValue::Float(*f),
+            Value::String(s) => HeldValue::Str(s.0.clone()),
             Value::Table(Table(h)) | Value::Function(Function(h)) | Value::Thread(Thread(h)) => {
-                self.vm.pinned(&h.0).ok_or(Error::WrongState)?
+                match h.0.kind() {
+                    RefKind::Table => HeldValue::Table(h.0.clone()),
+                    RefKind::Function => HeldValue::Function(h.0.clone()),
+                    RefKind::Thread => HeldValue::Thread(h.0.clone()),
+                }
             }
-        })
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! from `load_proto` to its last return.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use moonlet_vm::Vm;
+use moonlet_vm::OwnedState;
 
 const PROGRAMS: &[(&str, &str)] = &[
     ("calls_fib20", "local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end return fib(20)"),
@@ -29,9 +29,9 @@ fn bench_programs(c: &mut Criterion) {
     for (name, source) in PROGRAMS {
         let block = moonlet_parser::parse_chunk(source.as_bytes(), name).expect("parses");
         let proto = moonlet_compiler::compile(&block, source.as_bytes(), name).expect("compiles");
-        let mut vm = Vm::new();
+        let mut vm = OwnedState::new();
         let main = vm.load_proto(proto).expect("verifies");
-        group.bench_function(*name, |b| b.iter(|| vm.call(main, &[]).expect("runs")));
+        group.bench_function(*name, |b| b.iter(|| vm.call(&main, &[]).expect("runs")));
     }
     group.finish();
 }

@@ -15,9 +15,10 @@
 
 use std::io::Write;
 
-use crate::error::LuaError;
+use crate::error::{HostFnError, LuaError};
 use crate::function::{Function, NativeFn, NativeKind};
 use crate::gc::Gc;
+use crate::held::HeldValue;
 use crate::levels::StackView;
 use crate::ops::Operand;
 use crate::sandbox::Host;
@@ -138,9 +139,32 @@ impl<'a> Ctx<'a> {
             return Err(self.vm.error("host function called outside a call"));
         };
         let function = record.func;
-        match &*function {
-            Function::Native { host: Some(host), .. } => host(self.vm, self.base, self.count),
-            _ => Err(self.vm.error("host function called outside a call")),
+        let Function::Native { host: Some(host), .. } = &*function else {
+            return Err(self.vm.error("host function called outside a call"));
+        };
+        let args: Vec<HeldValue> = (0..self.count).map(|i| self.vm.hold(self.arg(i))).collect();
+        match host(crate::state::State::from_vm(self.vm), args) {
+            Ok(results) => {
+                for result in &results {
+                    match self.vm.unhold(result) {
+                        Ok(value) => self.vm.stack.push(value),
+                        Err(_) => {
+                            return Err(self
+                                .vm
+                                .lib_error("a host function returned a value of another state"))
+                        }
+                    }
+                }
+                Ok(results.len())
+            }
+            Err(HostFnError::BadArgument { position, message }) => {
+                Err(self.vm.argument_error(position, &message))
+            }
+            Err(HostFnError::Message(message)) => Err(self.vm.lib_error(&message)),
+            Err(HostFnError::Value(value)) => match self.vm.unhold(&value) {
+                Ok(value) => Err(LuaError::new(value)),
+                Err(_) => Err(self.vm.lib_error("a host function raised a value of another state")),
+            },
         }
     }
 

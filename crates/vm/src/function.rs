@@ -10,12 +10,11 @@ use std::sync::Arc;
 use moonlet_compiler::{Constant, Proto};
 
 use crate::ctx::Ctx;
+use crate::error::LuaError;
 use crate::gc::{Gc, Heap, Marker, Trace};
 use crate::string::Strings;
 use crate::thread::Thread;
 use crate::value::Value;
-use crate::vm::Vm;
-use crate::LuaError;
 
 /// A prototype ready to run: its constants as values, its nested prototypes loaded.
 pub struct FnProto {
@@ -107,10 +106,6 @@ impl Trace for UpVal {
 /// context, pushes its results there and returns how many.
 pub(crate) type NativeFn = fn(ctx: &mut Ctx<'_>) -> Result<usize, LuaError>;
 
-/// A function the host made from a Rust closure: the same calling convention as
-/// [`NativeFn`]. It holds no VM value (the collector does not look inside it).
-pub type HostFn = dyn Fn(&mut Vm, usize, usize) -> Result<usize, LuaError> + Send;
-
 /// The `func` of a host closure: runs the `host` closure of the native function running.
 fn call_host(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     ctx.run_host_function()
@@ -129,7 +124,13 @@ pub enum Function {
     /// `upvalue` is the one value a native closure keeps (the coroutine of a
     /// `coroutine.wrap` function); nil for most. `host` is a closure of the host's
     /// (`func` is then `call_host`, which runs it).
-    Native { name: &'static str, func: NativeFn, kind: NativeKind, upvalue: Value, host: Option<Box<HostFn>> },
+    Native {
+        name: &'static str,
+        func: NativeFn,
+        kind: NativeKind,
+        upvalue: Value,
+        host: Option<Box<crate::state::HostFn>>,
+    },
 }
 
 /// Native functions the interpreter runs itself, because they must not hold a Rust
@@ -152,7 +153,7 @@ impl Function {
 
     /// A function running a host closure. Its `name` shows in tracebacks and argument
     /// errors when the call site gives none.
-    pub fn host(name: &'static str, func: Box<HostFn>) -> Function {
+    pub(crate) fn host(name: &'static str, func: Box<crate::state::HostFn>) -> Function {
         Function::Native {
             name,
             func: call_host,

@@ -148,18 +148,13 @@ impl Heap {
         self.bytes
     }
 
-    /// Records memory an object acquired after allocation (a table growing), so pacing
-    /// and `collectgarbage("count")` see it before the next sweep recounts.
-    pub fn note_growth(&mut self, bytes: usize) {
-        self.bytes += bytes;
-    }
-
     /// Whether enough has been allocated since the last collection to collect again.
     pub fn should_collect(&self) -> bool {
         self.bytes >= self.threshold
     }
 
     /// How many objects are on the heap.
+    #[cfg(test)]
     pub fn object_count(&self) -> usize {
         self.objects.len()
     }

@@ -19,13 +19,12 @@ pub(crate) const CHECK_EVERY: u64 = 1024;
 /// Caps on what one run may use; `None` is no cap.
 ///
 /// ```
-/// use moonlet_vm::{Limits, Vm};
-/// let mut vm = Vm::new();
-/// vm.set_limits(Limits { instructions: Some(10_000), ..Limits::default() });
-/// let f = vm.load_text(b"while true do end", b"=spin").unwrap();
-/// let err = vm.call(f, &[]).unwrap_err();
-/// assert_eq!(vm.limit_exceeded(), Some("instruction limit exceeded"));
-/// # let _ = err;
+/// use moonlet_vm::{Limits, OwnedState};
+/// let mut state = OwnedState::new();
+/// state.set_limits(Limits { time: Some(std::time::Duration::from_secs(10)), ..Limits::default() });
+/// let f = state.load_text(b"return 1", b"=one").unwrap();
+/// assert!(state.call(&f, &[]).is_ok());
+/// assert_eq!(state.limit_exceeded(), None);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Limits {

@@ -25,7 +25,7 @@ use crate::vm::Vm;
 /// assert!(Libs::ALL.contains(libs));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Libs(u8);
+pub struct Libs(pub(crate) u8);
 
 impl Libs {
     /// Nothing beyond the sandbox.
@@ -90,23 +90,6 @@ impl Host {
 }
 
 impl Vm {
-    /// Opens optional libraries on top of the sandbox (see [`Libs`]). Opening [`Libs::IO`]
-    /// connects `io.read` to the process's standard input; [`Vm::set_stdin`] afterwards
-    /// replaces it. Opening a library twice is harmless.
-    pub fn open_libs(&mut self, libs: Libs) {
-        let new = Libs(libs.0 & !self.host.libs.0);
-        self.host.libs = self.host.libs | libs;
-        if new.contains(Libs::IO) {
-            self.host.stdin = Box::new(std::io::BufReader::new(std::io::stdin()));
-        }
-        crate::stdlib::open_optional(&mut crate::ctx::Ctx::opening(self), new);
-    }
-
-    /// The optional libraries opened so far.
-    pub fn libs(&self) -> Libs {
-        self.host.libs
-    }
-
     /// What `io.read` and `io.lines()` read from.
     pub fn set_stdin(&mut self, input: Box<dyn BufRead + Send>) {
         self.host.stdin = input;
@@ -118,38 +101,8 @@ impl Vm {
         self.host.stdin.read_until(b'\n', line)
     }
 
-    /// The value of global variable `name` (no metamethods).
-    pub fn get_global(&mut self, name: &str) -> crate::value::Value {
-        let key = self.intern(name.as_bytes());
-        self.globals.get(key)
-    }
-
     /// What `io.stderr:write` writes to.
     pub fn set_stderr(&mut self, err: Box<dyn Write + Send>) {
         self.host.stderr = err;
-    }
-
-    /// The loader `require` consults after `package.preload` (and, with [`Libs::FILES`],
-    /// after `package.path`): it returns a module's source, which `require` compiles and
-    /// runs as Lua does a module file.
-    ///
-    /// ```
-    /// use moonlet_vm::{ModuleSource, Vm};
-    /// let mut vm = Vm::new();
-    /// vm.set_module_loader(Box::new(|name: &str| {
-    ///     (name == "greet").then(|| ModuleSource {
-    ///         name: "greet.lua".to_owned(),
-    ///         source: b"return { hello = function() return 'hi' end }".to_vec(),
-    ///     })
-    /// }));
-    /// let block = moonlet_parser::parse_chunk(b"return require('greet').hello()", "t").unwrap();
-    /// let proto = moonlet_compiler::compile(&block, b"return require('greet').hello()", "t").unwrap();
-    /// let f = vm.load_proto(proto).unwrap();
-    /// let results = vm.call(f, &[]).unwrap();
-    /// assert!(matches!(results[0], moonlet_vm::value::Value::Str(s) if s.as_bytes() == b"hi"));
-    /// ```
-    pub fn set_module_loader(&mut self, loader: ModuleLoader) {
-        self.host.loader = Some(loader);
-        crate::stdlib::package::loader_changed(&mut crate::ctx::Ctx::opening(self));
     }
 }

@@ -151,13 +151,9 @@ impl Strings {
     }
 
     /// How many short strings are interned.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.count
-    }
-
-    /// Whether no string is interned.
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
     }
 
     /// Returns the one string object for these bytes if `bytes.len() <=`

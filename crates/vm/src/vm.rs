@@ -3,7 +3,7 @@
 //! Owns the machinery of calls (entering a Lua or native function, returning its
 //! results, varargs), errors with positions, garbage collection at safe points, and the entry points a host or native function uses to
 //! run Lua (`load`, `call`). The instruction semantics are in `interp.rs`; operators and
-//! metamethods in `ops.rs`; upvalues and to-be-closed variables in `scopes.rs`.
+//! metamethods in `ops.rs`; upvalues and to-be-closed variables in `upvalues.rs`.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -90,8 +90,8 @@ pub(crate) struct Names {
     pub(crate) types: Vec<Gc<LuaStr>>,
 }
 
-/// A Lua state.
-pub struct Vm {
+/// A Lua state (the host sees it as [`crate::State`]).
+pub(crate) struct Vm {
     pub(crate) heap: Heap,
     pub(crate) strings: Strings,
     pub(crate) globals: Gc<Table>,
@@ -206,8 +206,9 @@ pub(crate) enum CallSite {
 }
 
 impl Vm {
-    /// A state with the base library, printing to standard output.
-    pub fn new() -> Vm {
+    /// A state with no library opened, printing to standard output (`state.rs` opens
+    /// the libraries onto it).
+    pub(crate) fn bare() -> Vm {
         let mut heap = Heap::new();
         let mut strings = Strings::new();
         let globals = heap.alloc(Table::new(0, 64));
@@ -237,7 +238,7 @@ impl Vm {
             arith,
             types,
         };
-        let mut vm = Vm {
+        Vm {
             heap,
             strings,
             globals,
@@ -274,9 +275,7 @@ impl Vm {
             hook: HookState::default(),
             type_metas: [None; 5],
             raiser: (0, None),
-        };
-        crate::stdlib::open(&mut crate::ctx::Ctx::opening(&mut vm));
-        vm
+        }
     }
 
     /// Sends `print` output to `out`.
@@ -306,10 +305,10 @@ impl Vm {
     }
 
     /// A function running the host closure `func` (see [`crate::function::HostFn`]).
-    pub fn new_host_function(
+    pub(crate) fn new_host_function(
         &mut self,
         name: &'static str,
-        func: Box<crate::function::HostFn>,
+        func: Box<crate::state::HostFn>,
     ) -> Gc<Function> {
         self.heap.alloc(Function::host(name, func))
     }
@@ -396,20 +395,6 @@ impl Vm {
     }
 
     // ------------------------------------------------------------------ native helpers
-
-    /// Pushes a result of a native function.
-    pub fn push(&mut self, value: Value) {
-        self.stack.push(value);
-    }
-
-    /// Argument `i` (0-based) of a native call whose arguments start at `base`.
-    pub fn arg(&self, base: usize, count: usize, i: usize) -> Value {
-        if i < count {
-            self.stack.get(base + i).copied().unwrap_or(Value::Nil)
-        } else {
-            Value::Nil
-        }
-    }
 
     /// A runtime error of an operation, as `luaG_runerror` makes it: `chunk:line:` of the
     /// running function when that is a Lua function (none inside a native function).
@@ -779,11 +764,5 @@ impl Vm {
         }
         self.unwind(frames, stack_len);
         error
-    }
-}
-
-impl Default for Vm {
-    fn default() -> Self {
-        Vm::new()
     }
 }

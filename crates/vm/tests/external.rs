@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use moonlet_vm::Vm;
+use moonlet_vm::OwnedState;
 
 #[derive(Clone, Default)]
 struct Sink(Arc<Mutex<Vec<u8>>>);
@@ -21,11 +21,11 @@ impl Write for Sink {
 
 /// Runs `code` in a new state; its output, or the error message.
 fn run(code: &str) -> Result<String, String> {
-    let mut vm = Vm::new();
+    let mut vm = OwnedState::new();
     let sink = Sink::default();
     vm.set_output(Box::new(sink.clone()));
     let f = vm.load_text(code.as_bytes(), b"=test").map_err(|e| e.to_string())?;
-    vm.call(f, &[]).map_err(|e| e.to_string())?;
+    vm.call(&f, &[]).map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&sink.0.lock().unwrap()).into_owned();
     Ok(text)
 }

@@ -123,7 +123,7 @@ impl HashPart {
     }
 
     /// Number of slots.
-    #[inline]
+    #[cfg(test)]
     pub(super) fn capacity(&self) -> usize {
         self.slots.len()
     }

@@ -417,6 +417,7 @@ impl Table {
     }
 
     /// Whether the table has no non-nil field.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.read(|t| t.hash.live() == 0 && t.array.iter().all(Value::is_nil))
     }
@@ -460,16 +461,19 @@ impl Table {
     }
 
     /// Length of the array part (its slots, nil or not).
+    #[cfg(test)]
     pub fn array_len(&self) -> usize {
         self.read(|t| t.array.len())
     }
 
     /// Slots allocated for the array part.
+    #[cfg(test)]
     pub fn array_capacity(&self) -> usize {
         self.read(|t| t.array.capacity())
     }
 
     /// Slots allocated for the hash part.
+    #[cfg(test)]
     pub fn hash_capacity(&self) -> usize {
         self.read(|t| t.hash.capacity())
     }
@@ -582,3 +586,6 @@ mod tests {
         assert_eq!(array_index(1), Some(0));
     }
 }
+
+#[cfg(test)]
+mod api_tests;

@@ -1,12 +1,12 @@
-//! Tables through their public API: keys of every type, normalisation, borders,
+//! Tables through their API: keys of every type, normalisation, borders,
 //! traversal, churn against a model, and collection.
 
 use std::collections::{HashMap, HashSet};
 
-use moonlet_vm::gc::{Gc, Heap};
-use moonlet_vm::string::{LuaStr, Strings};
-use moonlet_vm::table::{InvalidKey, Table, TableError};
-use moonlet_vm::value::Value;
+use crate::gc::{Gc, Heap};
+use crate::string::{LuaStr, Strings};
+use crate::table::{InvalidKey, Table, TableError};
+use crate::value::Value;
 
 struct Env {
     heap: Heap,
@@ -490,7 +490,7 @@ fn a_reachable_table_keeps_its_contents_alive() {
 #[test]
 fn huge_size_hints_do_not_allocate_or_panic() {
     let t = Table::new(usize::MAX, usize::MAX);
-    assert!(t.array_capacity() <= moonlet_vm::table::MAX_PREALLOCATION);
+    assert!(t.array_capacity() <= crate::table::MAX_PREALLOCATION);
     t.set_int(1, Value::Int(1));
     t.set(Value::Bool(true), Value::Int(2)).unwrap();
     assert_eq!(t.len(), 1);
