@@ -127,9 +127,12 @@ fn json_to_lua(lua: &mut Ctx, json: &Json) -> Result<Value> {
                         pending.push((child, member));
                         Raw::Table(child)
                     }
+                    Json::String(text) => s.intern(text.as_bytes()),
                     scalar => match scalar_value(scalar) {
-                        Some(v) => s.unhold(&v.to_held()).map_err(|_| Error::WrongState)?,
-                        None => Raw::Nil,
+                        Some(Value::Boolean(b)) => Raw::Bool(b),
+                        Some(Value::Integer(i)) => Raw::Int(i),
+                        Some(Value::Number(f)) => Raw::Float(f),
+                        _ => Raw::Nil,
                     },
                 };
                 if !value.is_nil() {
