@@ -23,6 +23,29 @@ use crate::value::{LuaString, Value};
 /// ```
 pub trait IntoLua {
     fn into_lua(self, lua: &mut Ctx) -> Result<Value>;
+
+    /// The value as data still to be written into the state: sequences and maps of the
+    /// standard types are written in one pass where they are stored (as Lua tables, or
+    /// straight as external tables when they go into one), instead of being made Lua
+    /// tables first. The default is [`IntoLua::into_lua`].
+    #[doc(hidden)]
+    fn into_plain(self, lua: &mut Ctx) -> Result<Plain>
+    where
+        Self: Sized,
+    {
+        self.into_lua(lua).map(Plain::Value)
+    }
+}
+
+/// A host value on its way into a state (see [`IntoLua::into_plain`]): a value, or a
+/// sequence or map of such values not yet written as a table.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Plain {
+    Value(Value),
+    /// Items at keys 1..n.
+    Seq(Vec<Plain>),
+    Map(Vec<(Plain, Plain)>),
 }
 
 /// A host type a Lua value can become.
@@ -221,6 +244,13 @@ impl<T: IntoLua> IntoLua for Option<T> {
             None => Ok(Value::Nil),
         }
     }
+
+    fn into_plain(self, lua: &mut Ctx) -> Result<Plain> {
+        match self {
+            Some(v) => v.into_plain(lua),
+            None => Ok(Plain::Value(Value::Nil)),
+        }
+    }
 }
 
 impl<T: FromLua> FromLua for Option<T> {
@@ -235,11 +265,13 @@ impl<T: FromLua> FromLua for Option<T> {
 impl<T: IntoLua> IntoLua for Vec<T> {
     /// A table with the elements at keys 1..n.
     fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
-        let table = lua.create_table();
-        for (i, item) in self.into_iter().enumerate() {
-            table.set(lua, i as i64 + 1, item)?;
-        }
-        Ok(Value::Table(table))
+        let plain = self.into_plain(lua)?;
+        lua.write_plain(&plain)
+    }
+
+    fn into_plain(self, lua: &mut Ctx) -> Result<Plain> {
+        let items: Result<Vec<Plain>> = self.into_iter().map(|item| item.into_plain(lua)).collect();
+        Ok(Plain::Seq(items?))
     }
 }
 
@@ -258,11 +290,14 @@ impl<T: FromLua> FromLua for Vec<T> {
 
 impl<K: IntoLua, V: IntoLua, S> IntoLua for HashMap<K, V, S> {
     fn into_lua(self, lua: &mut Ctx) -> Result<Value> {
-        let table = lua.create_table();
-        for (k, v) in self {
-            table.set(lua, k, v)?;
-        }
-        Ok(Value::Table(table))
+        let plain = self.into_plain(lua)?;
+        lua.write_plain(&plain)
+    }
+
+    fn into_plain(self, lua: &mut Ctx) -> Result<Plain> {
+        let entries: Result<Vec<(Plain, Plain)>> =
+            self.into_iter().map(|(k, v)| Ok((k.into_plain(lua)?, v.into_plain(lua)?))).collect();
+        Ok(Plain::Map(entries?))
     }
 }
 

@@ -62,15 +62,15 @@ impl Ctx {
     }
 
     fn io_set(&mut self, field: &str, value: impl IntoLua) -> Result<()> {
-        let value = value.into_lua(self)?.to_held();
+        let value = value.into_plain(self)?;
         let io = self.io_table();
-        let stored = self.state().scope(|s| {
+        self.state().scope(|s| {
             let Ok(Raw::Table(io)) = s.held(&io) else { return Err(Error::WrongState) };
-            let value = s.unhold(&value).map_err(|_| Error::WrongState)?;
+            // Sequences and maps of host values become external tables directly.
+            let value = crate::table::write_plain(s, &value, true)?;
             let key = s.intern(field.as_bytes());
             s.set(io, key, value).map_err(|message| Error::Runtime { message, traceback: None })
-        });
-        stored
+        })
     }
 
     /// Runs `code` (named `compute` in messages) and returns its results. Input, output

@@ -7,9 +7,10 @@
 
 use moonlet_vm::{HeldValue, Raw, RawTable, Scope, WrongState};
 
-use crate::convert::{FromLua, IntoLua};
+use crate::convert::{FromLua, IntoLua, Plain};
 use crate::error::{Error, Result};
 use crate::lua::Ctx;
+use crate::value::Handle;
 use crate::value::{Table, Value};
 
 impl Table {
@@ -59,14 +60,17 @@ impl Table {
     /// assert!(items.id(&mut lua).unwrap().is_some());
     /// ```
     pub fn set(&self, lua: &mut Ctx, key: impl IntoLua, value: impl IntoLua) -> Result<()> {
-        let key = key.into_lua(lua)?.to_held();
-        let value = value.into_lua(lua)?.to_held();
-        let stored = self.with(lua, |s, t| {
-            let key = s.unhold(&key)?;
-            let value = s.unhold(&value)?;
-            Ok(s.set(t, key, value))
-        })?;
-        stored.map_err(|message| Error::Runtime { message, traceback: None })
+        let key = key.into_plain(lua)?;
+        let value = value.into_plain(lua)?;
+        self.with(lua, |s, t| {
+            // Into an external table, sequences and maps are written as external tables.
+            let external = t.ext_id().is_some();
+            let stored = write_plain(s, &key, external).and_then(|key| {
+                let value = write_plain(s, &value, external)?;
+                s.set(t, key, value).map_err(|message| Error::Runtime { message, traceback: None })
+            });
+            Ok(stored)
+        })?
     }
 
     /// A border of the table, as `#t` (raw).
@@ -114,4 +118,58 @@ impl Table {
     pub fn id(&self, lua: &mut Ctx) -> Result<Option<u64>> {
         self.with(lua, |_, t| Ok(t.ext_id()))
     }
+}
+
+impl Ctx {
+    /// Writes `plain` into the state as Lua tables; the value.
+    pub(crate) fn write_plain(&mut self, plain: &Plain) -> Result<Value> {
+        let held = self.state().scope(|s| {
+            let value = write_plain(s, plain, false)?;
+            Ok::<_, Error>(s.hold(value))
+        })?;
+        Ok(Value::from_held(held))
+    }
+}
+
+/// Writes `plain` in a scope: its sequences and maps as new tables (external ones when
+/// `external`), in one pass, without pins. Recursion follows the nesting of the host's
+/// own types.
+pub(crate) fn write_plain<'s>(s: &mut Scope<'s>, plain: &Plain, external: bool) -> Result<Raw<'s>> {
+    let new_table = |s: &mut Scope<'s>| if external { s.new_ext_table() } else { s.new_table() };
+    let stored =
+        |r: std::result::Result<(), String>| r.map_err(|message| Error::Runtime { message, traceback: None });
+    Ok(match plain {
+        Plain::Value(value) => raw_of(s, value)?,
+        Plain::Seq(items) => {
+            let table = new_table(s);
+            for (i, item) in items.iter().enumerate() {
+                let item = write_plain(s, item, external)?;
+                stored(s.set(table, Raw::Int(i as i64 + 1), item))?;
+            }
+            Raw::Table(table)
+        }
+        Plain::Map(entries) => {
+            let table = new_table(s);
+            for (k, v) in entries {
+                let k = write_plain(s, k, external)?;
+                let v = write_plain(s, v, external)?;
+                stored(s.set(table, k, v))?;
+            }
+            Raw::Table(table)
+        }
+    })
+}
+
+/// A host value in a scope: strings interned, handles looked up.
+fn raw_of<'s>(s: &mut Scope<'s>, value: &Value) -> Result<Raw<'s>> {
+    Ok(match value {
+        Value::Nil => Raw::Nil,
+        Value::Boolean(b) => Raw::Bool(*b),
+        Value::Integer(i) => Raw::Int(*i),
+        Value::Number(f) => Raw::Float(*f),
+        Value::String(bytes) => s.intern(bytes.as_bytes()),
+        Value::Table(crate::value::Table(Handle(r)))
+        | Value::Function(crate::value::Function(Handle(r)))
+        | Value::Thread(crate::value::Thread(Handle(r))) => s.held(r).map_err(|_| Error::WrongState)?,
+    })
 }

@@ -198,3 +198,41 @@ fn dropping_a_state_runs_its_pending_finalizers() {
     drop(lua);
     assert_eq!(out.take(), b"closed\n");
 }
+
+#[test]
+fn host_data_set_as_input_is_written_once_as_external_tables() {
+    use std::collections::HashMap;
+    let mut lua = Lua::new();
+    let rows: Vec<HashMap<&str, Vec<i64>>> =
+        (0..3).map(|i| HashMap::from([("values", vec![i, i * 10]), ("empty", vec![])])).collect();
+    lua.set_input_field("rows", rows).unwrap();
+    // Every nested table is an external table (made as such, not a Lua table copied in),
+    // so the whole input is plain data the host can read back without running code.
+    let ids: Vec<bool> = lua
+        .load(
+            "local out = {}
+             for _, row in ipairs(_io.input.rows) do out[#out + 1] = row.values[2] end
+             return out[1], out[2], out[3], #_io.input.rows[1].empty",
+        )
+        .eval::<(i64, i64, i64, i64)>()
+        .map(|r| vec![r == (0, 10, 20, 0)])
+        .unwrap();
+    assert_eq!(ids, [true]);
+    let moonlet::Value::Table(input) = lua.input() else { panic!("no input") };
+    let moonlet::Value::Table(rows) = input.get::<moonlet::Value>(&mut lua, "rows").unwrap() else {
+        panic!()
+    };
+    let moonlet::Value::Table(row) = rows.get::<moonlet::Value>(&mut lua, 2).unwrap() else { panic!() };
+    let moonlet::Value::Table(values) = row.get::<moonlet::Value>(&mut lua, "values").unwrap() else {
+        panic!()
+    };
+    assert!(rows.id(&mut lua).unwrap().is_some());
+    assert!(row.id(&mut lua).unwrap().is_some());
+    assert!(values.id(&mut lua).unwrap().is_some());
+    // Into a Lua table (a global), the same value is Lua tables.
+    lua.globals().set(&mut lua, "plain", vec![vec![1, 2], vec![3]]).unwrap();
+    let plain: moonlet::Table = lua.globals().get(&mut lua, "plain").unwrap();
+    let inner: moonlet::Table = plain.get(&mut lua, 1).unwrap();
+    assert_eq!((plain.id(&mut lua).unwrap(), inner.id(&mut lua).unwrap()), (None, None));
+    assert_eq!(lua.load("return plain[1][2] + plain[2][1]").eval::<i64>().unwrap(), 5);
+}
