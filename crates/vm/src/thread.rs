@@ -151,8 +151,7 @@ impl Vm {
         co: Gc<Thread>,
         args: std::ops::Range<usize>,
     ) -> Result<Result<usize, Value>, LuaError> {
-        self.yield_values.clear();
-        self.yield_values.extend_from_slice(self.stack.get(args).unwrap_or_default());
+        self.set_transfer(args);
         match self.resume_thread(co)? {
             Ok(()) => {
                 let n = self.yield_values.len();
@@ -162,6 +161,12 @@ impl Vm {
             }
             Err(error) => Ok(Err(error)),
         }
+    }
+
+    /// Copies the stack values `values` into `yield_values`, the transfer buffer.
+    fn set_transfer(&mut self, values: std::ops::Range<usize>) {
+        self.yield_values.clear();
+        self.yield_values.extend_from_slice(self.stack.get(values).unwrap_or_default());
     }
 
     /// Runs `co` with the values in `yield_values` as arguments until it returns, yields
@@ -254,8 +259,7 @@ impl Vm {
             // Raised by the runtime inside `yield` itself: no position.
             return LuaError::new(self.intern(b"attempt to yield from outside a coroutine"));
         }
-        self.yield_values.clear();
-        self.yield_values.extend_from_slice(self.stack.get(values).unwrap_or_default());
+        self.set_transfer(values);
         self.current.resume_point.set(Some((self.native.func_slot, self.native.wanted)));
         self.spare_yield_signal.take().unwrap_or_else(LuaError::yield_signal)
     }
