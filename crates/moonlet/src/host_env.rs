@@ -23,7 +23,7 @@ pub use moonlet_vm::ModuleSource;
 const EMPTY_TRACEBACK: &str = "stack traceback:\n\t[C]: in ?";
 
 impl Ctx {
-    /// What `io.read`, `io.lines()` and [`Lua::load_file`]`(None)` read (with
+    /// What `io.read`, `io.lines()` and [`Ctx::load_file`]`(None)` read (with
     /// [`crate::Libs::IO`]; the process's standard input by default there).
     ///
     /// ```

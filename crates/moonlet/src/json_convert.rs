@@ -1,7 +1,7 @@
 //! Converting between JSON values and Lua values by copying (feature `json`).
 //!
-//! Owns `IntoLua`/`FromLua` for `serde_json::Value`, [`Lua::to_json`] and
-//! [`Lua::output_json`]. Into Lua, a document is copied into external tables (objects
+//! Owns `IntoLua`/`FromLua` for `serde_json::Value`, [`Ctx::to_json`] and
+//! [`Ctx::output_json`]. Into Lua, a document is copied into external tables (objects
 //! with string keys, arrays at keys `1..n`, null as nil), so scripts may change it; the
 //! path that copies nothing is [`crate::JsonData`]. Out of Lua, a table whose keys are
 //! exactly `1..n` is an array and any other table an object. It must not run Lua code:
@@ -87,7 +87,7 @@ impl IntoLua for &Json {
 }
 
 impl FromLua for Json {
-    /// As [`Lua::to_json`].
+    /// As [`Ctx::to_json`].
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();
@@ -177,7 +177,7 @@ impl Ctx {
         })
     }
 
-    /// `_io.output` as JSON (`null` when the script set none), by [`Lua::to_json`].
+    /// `_io.output` as JSON (`null` when the script set none), by [`Ctx::to_json`].
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();

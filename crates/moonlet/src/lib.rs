@@ -21,8 +21,8 @@
 //! assert_eq!(lua.output_field("count").unwrap(), Value::Integer(5));
 //! ```
 //!
-//! The general embedding API is in the style of `mlua`: [`Lua::load`] with `exec`/
-//! `eval`, [`Lua::globals`], [`Lua::create_function`] with [`FromLua`]/[`IntoLua`]
+//! The general embedding API is in the style of `mlua`: [`Ctx::load`] with `exec`/
+//! `eval`, [`Ctx::globals`], [`Ctx::create_function`] with [`FromLua`]/[`IntoLua`]
 //! conversions, one [`Error`] type. Handles ([`Table`], [`Function`]) are plain data:
 //! their methods take the state (`t.get(&mut lua, "k")`).
 //!

@@ -172,7 +172,7 @@ impl Lua {
     /// A state with the sandboxed libraries: basic, string, table, math, utf8,
     /// coroutine, os (clock, time, date, difftime), `load`, `require` through a host
     /// loader, `ext`, `debug.traceback`; and the `_io` table. `print` writes into a
-    /// buffer ([`Lua::printed`]) until [`Lua::set_print_sink`] says otherwise.
+    /// buffer ([`Ctx::printed`]) until [`Ctx::set_print_sink`] says otherwise.
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();
@@ -468,7 +468,7 @@ impl Ctx {
     }
 }
 
-/// Source text on its way to running: see [`Lua::load`].
+/// Source text on its way to running: see [`Ctx::load`].
 ///
 /// ```
 /// let mut lua = moonlet::Lua::new();

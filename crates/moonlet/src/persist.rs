@@ -25,7 +25,7 @@ pub(crate) struct Home {
 
 impl Lua {
     /// A state (sandboxed libraries, as [`Lua::new`]) whose `_home` is loaded from
-    /// `store`; [`Lua::save_home`] writes it back. A store that holds nothing yet gives
+    /// `store`; [`Ctx::save_home`] writes it back. A store that holds nothing yet gives
     /// an empty `_home`; one whose contents do not decode is an error (and is left as
     /// it is).
     ///
@@ -48,7 +48,7 @@ impl Lua {
 }
 
 impl Ctx {
-    /// Loads `_home` from `store` and keeps the store for [`Lua::save_home`]. The
+    /// Loads `_home` from `store` and keeps the store for [`Ctx::save_home`]. The
     /// global `_home` becomes the loaded table. On error nothing changes.
     ///
     /// ```

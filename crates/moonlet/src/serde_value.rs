@@ -1,11 +1,11 @@
 //! Host types in and out of a state through serde (feature `serde`).
 //!
-//! Owns [`Serde`] (any `Serialize` value as a Lua value) and [`Lua::output_as`] (`_io.output`
+//! Owns [`Serde`] (any `Serialize` value as a Lua value) and [`Ctx::output_as`] (`_io.output`
 //! as any `Deserialize` type). Both go through `serde_json::Value`, with the mapping of
 //! `json_convert.rs`: they *convert*, in time and memory proportional to the data. To
 //! hand large data over without converting it, use [`crate::HostTable`] with the
 //! host's own structures ([`crate::Records`]) or [`crate::JsonData`]; to read a large
-//! output in place, use [`Lua::output`] and the table handles. It must not define a
+//! output in place, use [`Ctx::output`] and the table handles. It must not define a
 //! mapping of its own.
 
 use serde::de::DeserializeOwned;
@@ -45,7 +45,7 @@ impl<T: Serialize> IntoLua for Serde<T> {
 }
 
 impl Ctx {
-    /// `_io.output` converted into `T` (through [`Lua::output_json`]: an empty table is
+    /// `_io.output` converted into `T` (through [`Ctx::output_json`]: an empty table is
     /// an empty sequence, nil is `null`, so an `Option` field may be left unset).
     ///
     /// ```

@@ -108,7 +108,7 @@ impl Table {
     }
 
     /// The id of an external table (unique in its state; `_io`'s is
-    /// [`Lua::io_table_id`]); `None` for a Lua table.
+    /// [`Ctx::io_table_id`]); `None` for a Lua table.
     ///
     /// ```
     /// let mut lua = moonlet::Lua::new();
