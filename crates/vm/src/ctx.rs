@@ -492,14 +492,30 @@ impl<'a> Ctx<'a> {
 
     // ------------------------------------------------------------ the call stack
 
-    /// The value of an upvalue.
-    pub(crate) fn upvalue_get(&self, upvalue: Gc<crate::function::UpVal>) -> Value {
-        self.vm.upvalue_get(upvalue)
+    /// Upvalue `n` (1-based) of `f`: its name and value (`debug.getupvalue`).
+    pub(crate) fn function_upvalue(&self, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
+        self.vm.function_upvalue(f, n)
     }
 
-    /// Sets an upvalue.
-    pub(crate) fn upvalue_set(&mut self, upvalue: Gc<crate::function::UpVal>, value: Value) {
-        self.vm.upvalue_set(upvalue, value);
+    /// Sets upvalue `n` of a Lua function; whether it has one.
+    pub(crate) fn set_function_upvalue(&mut self, f: Gc<Function>, n: i64, value: Value) -> bool {
+        self.vm.set_function_upvalue(f, n, value)
+    }
+
+    /// The identity of upvalue `n` of `f` (`debug.upvalueid`).
+    pub(crate) fn function_upvalue_id(&self, f: Gc<Function>, n: i64) -> Option<usize> {
+        self.vm.function_upvalue_id(f, n)
+    }
+
+    /// Makes upvalue `n1` of `f1` refer to upvalue `n2` of `f2`; false unless both are
+    /// upvalues of Lua functions.
+    pub(crate) fn join_upvalues(&mut self, f1: Gc<Function>, n1: i64, f2: Gc<Function>, n2: i64) -> bool {
+        self.vm.join_upvalues(f1, n1, f2, n2)
+    }
+
+    /// Whether `f` is a Lua function (not a native one).
+    pub(crate) fn is_lua_function(&self, f: Gc<Function>) -> bool {
+        matches!(&*f, Function::Lua { .. })
     }
 
     /// Sets the debug hook of `thread` (the running one when `None`): its event mask

@@ -3,12 +3,14 @@
 //! they are closed) and to-be-closed variables (`<close>`, whose `__close` runs when
 //! the scope ends, normally or by an error).
 //!
-//! Owns finding, reading, writing and closing upvalues and marking and closing
-//! to-be-closed slots. It must not decide when a scope ends: the interpreter and the
-//! call machinery (`vm.rs`) call in.
+//! Owns finding, reading, writing and closing upvalues, a function's upvalues by number
+//! as the debug library and `load` see them (Lua's `lua_getupvalue`, `lua_setupvalue`,
+//! `lua_upvalueid`, `lua_upvaluejoin`), and marking and closing to-be-closed slots. It
+//! must not decide when a scope ends: the interpreter and the call machinery (`vm.rs`)
+//! call in.
 
 use crate::error::LuaError;
-use crate::function::{UpState, UpVal};
+use crate::function::{Function, UpState, UpVal};
 use crate::gc::Gc;
 use crate::thread::Thread;
 use crate::value::Value;
@@ -128,5 +130,69 @@ impl Vm {
     pub(crate) fn close_scope(&mut self, level: usize) -> Result<(), LuaError> {
         self.close_upvalues(level);
         self.close_tbc(level, Value::Nil)
+    }
+}
+
+/// The cell of upvalue `n` (1-based) of a Lua function.
+fn upvalue_cell(f: &Function, n: i64) -> Option<Gc<UpVal>> {
+    let index = usize::try_from(n).ok()?.checked_sub(1)?;
+    match f {
+        Function::Lua { upvalues, .. } => upvalues.get(index).map(std::cell::Cell::get),
+        Function::Native { .. } => None,
+    }
+}
+
+impl Vm {
+    /// Upvalue `n` (1-based) of `f`: its name (`(no name)` for a stripped one, empty for
+    /// a native closure's one value) and value (`lua_getupvalue`).
+    pub(crate) fn function_upvalue(&self, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
+        let index = usize::try_from(n).ok()?.checked_sub(1)?;
+        match &*f {
+            Function::Lua { proto, .. } => {
+                let cell = upvalue_cell(&f, n)?;
+                let name = proto.proto.upvalues.get(index).map_or("(no name)", |u| &*u.name);
+                let name = if name.is_empty() { "(no name)" } else { name };
+                Some((name.to_owned(), self.upvalue_get(cell)))
+            }
+            // A native closure's one upvalue has no name.
+            Function::Native { upvalue, .. } => {
+                (index == 0 && !upvalue.is_nil()).then(|| (String::new(), *upvalue))
+            }
+        }
+    }
+
+    /// Sets upvalue `n` of a Lua function (`lua_setupvalue`); whether it has one.
+    pub(crate) fn set_function_upvalue(&mut self, f: Gc<Function>, n: i64, value: Value) -> bool {
+        match upvalue_cell(&f, n) {
+            Some(cell) => {
+                self.upvalue_set(cell, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The identity of upvalue `n` of `f` (`lua_upvalueid`): the address of the
+    /// variable's cell, equal for closures that share it.
+    pub(crate) fn function_upvalue_id(&self, f: Gc<Function>, n: i64) -> Option<usize> {
+        match &*f {
+            Function::Lua { .. } => upvalue_cell(&f, n).map(Gc::addr),
+            Function::Native { upvalue, .. } => (n == 1 && !upvalue.is_nil()).then(|| f.addr()),
+        }
+    }
+
+    /// Makes upvalue `n1` of `f1` refer to upvalue `n2` of `f2` (`lua_upvaluejoin`); both
+    /// must be Lua functions with those upvalues.
+    pub(crate) fn join_upvalues(&mut self, f1: Gc<Function>, n1: i64, f2: Gc<Function>, n2: i64) -> bool {
+        let (Function::Lua { upvalues, .. }, Some(shared)) = (&*f1, upvalue_cell(&f2, n2)) else {
+            return false;
+        };
+        match usize::try_from(n1).ok().and_then(|n| n.checked_sub(1)).and_then(|i| upvalues.get(i)) {
+            Some(cell) => {
+                cell.set(shared);
+                true
+            }
+            None => false,
+        }
     }
 }

@@ -273,27 +273,10 @@ fn check_function(ctx: &mut Ctx<'_>, n: usize, name: &str) -> Result<Gc<Function
     }
 }
 
-/// Upvalue `n` (1-based) of `f`: its name and value.
-fn upvalue(ctx: &Ctx<'_>, f: Gc<Function>, n: i64) -> Option<(String, Value)> {
-    let index = usize::try_from(n).ok()?.checked_sub(1)?;
-    match &*f {
-        Function::Lua { proto, upvalues } => {
-            let cell = upvalues.get(index)?;
-            let name = proto.proto.upvalues.get(index).map_or("(no name)", |u| &*u.name);
-            let name = if name.is_empty() { "(no name)" } else { name };
-            Some((name.to_owned(), ctx.upvalue_get(cell.get())))
-        }
-        // A native closure's one upvalue has no name.
-        Function::Native { upvalue, .. } => {
-            (index == 0 && !upvalue.is_nil()).then(|| (String::new(), *upvalue))
-        }
-    }
-}
-
 fn getupvalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     let n = check_integer(ctx, 2, "getupvalue")?;
     let f = check_function(ctx, 1, "getupvalue")?;
-    match upvalue(ctx, f, n) {
+    match ctx.function_upvalue(f, n) {
         Some((name, value)) => {
             let name = ctx.intern(name.as_bytes());
             ctx.push(name);
@@ -308,45 +291,22 @@ fn setupvalue(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     let value = check_any(ctx, 3, "setupvalue")?;
     let n = check_integer(ctx, 2, "setupvalue")?;
     let f = check_function(ctx, 1, "setupvalue")?;
-    let Some((name, _)) = upvalue(ctx, f, n) else { return Ok(0) };
-    match &*f {
-        Function::Lua { upvalues, .. } => {
-            // `upvalue` found it, so the index is valid.
-            if let Some(cell) =
-                n.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| upvalues.get(i))
-            {
-                ctx.upvalue_set(cell.get(), value);
-            }
-        }
-        Function::Native { .. } => {
-            return Err(ctx.lib_error("moonlet does not support changing the upvalue of a native function"));
-        }
+    let Some((name, _)) = ctx.function_upvalue(f, n) else { return Ok(0) };
+    if !ctx.set_function_upvalue(f, n, value) {
+        return Err(ctx.lib_error("moonlet does not support changing the upvalue of a native function"));
     }
     let name = ctx.intern(name.as_bytes());
     ctx.push(name);
     Ok(1)
 }
 
-/// `upvalueid`'s identity of upvalue `n` of `f`: the address of the variable's cell
-/// (moonlet has no light userdata, so it is an integer, equal for shared upvalues).
-fn upvalue_id(f: Gc<Function>, n: i64) -> Option<Value> {
-    let index = usize::try_from(n).ok()?.checked_sub(1)?;
-    let address = match &*f {
-        Function::Lua { upvalues, .. } => upvalues.get(index)?.get().addr(),
-        Function::Native { upvalue, .. } => {
-            if index != 0 || upvalue.is_nil() {
-                return None;
-            }
-            f.addr()
-        }
-    };
-    Some(Value::Int(i64::try_from(address).unwrap_or(i64::MAX)))
-}
-
 fn upvalueid(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     let n = check_integer(ctx, 2, "upvalueid")?;
     let f = check_function(ctx, 1, "upvalueid")?;
-    let id = upvalue_id(f, n).unwrap_or(Value::Nil);
+    // moonlet has no light userdata: the identity is an integer, equal for shared upvalues.
+    let id = ctx
+        .function_upvalue_id(f, n)
+        .map_or(Value::Nil, |a| Value::Int(i64::try_from(a).unwrap_or(i64::MAX)));
     ctx.push(id);
     Ok(1)
 }
@@ -355,7 +315,7 @@ fn upvalueid(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
 fn check_upvalue(ctx: &mut Ctx<'_>, f: usize) -> Result<(Gc<Function>, i64), LuaError> {
     let n = check_integer(ctx, f + 1, "upvaluejoin")?;
     let func = check_function(ctx, f, "upvaluejoin")?;
-    if upvalue_id(func, n).is_none() {
+    if ctx.function_upvalue_id(func, n).is_none() {
         return Err(arg_error(ctx, f + 1, "upvaluejoin", "invalid upvalue index"));
     }
     Ok((func, n))
@@ -364,17 +324,12 @@ fn check_upvalue(ctx: &mut Ctx<'_>, f: usize) -> Result<(Gc<Function>, i64), Lua
 fn upvaluejoin(ctx: &mut Ctx<'_>) -> Result<usize, LuaError> {
     let (f1, n1) = check_upvalue(ctx, 1)?;
     let (f2, n2) = check_upvalue(ctx, 3)?;
-    let (Function::Lua { upvalues: target, .. }, Function::Lua { upvalues: source, .. }) = (&*f1, &*f2)
-    else {
-        let which = if matches!(&*f1, Function::Native { .. }) { 1 } else { 3 };
+    if !ctx.is_lua_function(f1) || !ctx.is_lua_function(f2) {
+        let which = if ctx.is_lua_function(f1) { 3 } else { 1 };
         return Err(arg_error(ctx, which, "upvaluejoin", "Lua function expected"));
-    };
-    // Both indices were checked by `check_upvalue`.
-    let cell = n1.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| target.get(i));
-    let shared = n2.checked_sub(1).and_then(|i| usize::try_from(i).ok()).and_then(|i| source.get(i));
-    if let (Some(cell), Some(shared)) = (cell, shared) {
-        cell.set(shared.get());
     }
+    // Both indices were checked by `check_upvalue`.
+    ctx.join_upvalues(f1, n1, f2, n2);
     Ok(0)
 }
 

@@ -7,7 +7,6 @@
 
 use crate::ctx::Ctx;
 use crate::error::LuaError;
-use crate::function::{Function, UpState};
 use crate::stdlib::args::{check_string, opt_string, type_error};
 use crate::value::Value;
 
@@ -22,13 +21,9 @@ pub(crate) fn open_files(ctx: &mut Ctx<'_>) {
 }
 
 /// Gives a freshly loaded chunk `env` as its first upvalue (its `_ENV`).
-fn set_env(function: Value, env: Value) {
+fn set_env(ctx: &mut Ctx<'_>, function: Value, env: Value) {
     if let Value::Function(f) = function {
-        if let Function::Lua { upvalues, .. } = &*f {
-            if let Some(first) = upvalues.first() {
-                first.get().set_state(UpState::Closed(env));
-            }
-        }
+        ctx.set_function_upvalue(f, 1, env);
     }
 }
 
@@ -37,7 +32,7 @@ fn push_loaded(ctx: &mut Ctx<'_>, loaded: Result<Value, Value>, env: Option<Valu
     match loaded {
         Ok(function) => {
             if let Some(env) = env {
-                set_env(function, env);
+                set_env(ctx, function, env);
             }
             ctx.push(function);
             1
